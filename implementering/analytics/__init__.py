@@ -1,0 +1,1 @@
+"""Pure statistics (agreement, trends): numpy and krippendorff only; no Flask, no database."""

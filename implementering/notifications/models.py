@@ -1,0 +1,36 @@
+"""The outbox: every e-mail the app sends is first a row here."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..database import Entity
+from ..extensions import db
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+
+
+class OutboxMessage(Entity, db.Model):
+    """One e-mail waiting to be sent, sent, or given up on after repeated failures."""
+
+    __tablename__ = "outbox"
+
+    recipient: Mapped[str] = mapped_column(String(254), nullable=False, index=True)
+    subject: Mapped[str] = mapped_column(String(255), nullable=False)
+    # Bodies are written by the app (they may carry one-time links), never typed by users.
+    body: Mapped[str] = mapped_column(Text, nullable=False, info={"cpr_exempt": True})
+    status: Mapped[str] = mapped_column(String(10), default=PENDING, nullable=False, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    last_error: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: Makes queueing idempotent: the same key is never queued (and so never sent) twice.
+    idempotency_key: Mapped[str | None] = mapped_column(
+        String(200), unique=True, info={"cpr_exempt": True}
+    )
+    #: What produced the message (e.g. 'pulse.invitation'), for filtering in the admin view.
+    category: Mapped[str] = mapped_column(String(60), default="", nullable=False)

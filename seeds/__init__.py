@@ -1,0 +1,1 @@
+"""Default content and the deterministic demo-data generator."""
