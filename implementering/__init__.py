@@ -98,6 +98,8 @@ def register_template_helpers(app: Flask) -> None:
     from .navigation import inject_navigation
 
     register_template_filters(app)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
     app.context_processor(inject_navigation)
 
 

@@ -11,7 +11,7 @@ from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .i18n import _l
-from .privacy import contains_cpr
+from .privacy import contains_cpr, redact_cpr
 
 CPR_MESSAGE = _l(
     "Feltet ser ud til at indeholde et CPR-nummer. Det må ikke gemmes her: "
@@ -27,7 +27,9 @@ class NoCPR:
 
     def __call__(self, form, field):
         if isinstance(field.data, str) and contains_cpr(field.data):
-            raise ValidationError(self.message)
+            # Keep the rest of what was typed, but never send the number back to the browser.
+            field.data = redact_cpr(field.data)
+            raise ValidationError(str(self.message))
 
 
 class BaseForm(FlaskForm):

@@ -95,7 +95,7 @@ def account_create():
         if valid:
             person = Person()
             set_password(person, password_form.new_password.data)
-            save_person(person, {**form.data, "roles": account_form.roles.data})
+            save_person(person, {**form.data, "active": True, "roles": account_form.roles.data})
             flash(_("Brugeren %(name)s er oprettet.", name=person.name), "success")
             return redirect(url_for("accounts.account_edit", person_id=person.id))
     return render_template("accounts/account_create.html", form=form, account_form=account_form,

@@ -144,9 +144,11 @@ def _validate_rows(rows: list[Row], headers: list[str], report: ImportReport) ->
     seen: dict[str, int] = {}
     valid = []
     for row in rows:
-        problems = []
         if any(contains_cpr(value) for value in row.values.values()):
-            problems.append(_("rækken indeholder et CPR-nummer, som ikke må importeres"))
+            # Report nothing else for this row: other messages could echo the number.
+            report.add_problem(row.line, _("Rækken indeholder et CPR-nummer, som ikke må importeres."))
+            continue
+        problems = []
         name = row.get(*NAME_COLUMNS)
         email = normalise_email(row.get(*EMAIL_COLUMNS))
         if not name:
@@ -169,7 +171,8 @@ def _validate_rows(rows: list[Row], headers: list[str], report: ImportReport) ->
         if unknown:
             problems.append(_("ukendt rolle: %(roles)s (kendte: %(known)s)", roles=", ".join(unknown), known=", ".join(ALL_ROLES)))
         if problems:
-            report.add_problem(row.line, "; ".join(problems).capitalize() + ".")
+            text = "; ".join(str(p) for p in problems)
+            report.add_problem(row.line, text[0].upper() + text[1:] + ".")
         else:
             valid.append(_PersonRow(row.line, name, email, team, roles))
     return valid
