@@ -50,6 +50,15 @@ def teams_in_order() -> list[Team]:
     return list(db.session.scalars(select(Team).order_by(Team.name)))
 
 
+def teams_for_listing() -> list[Team]:
+    """All teams by name, with department, members and superusers loaded in a few queries."""
+    from sqlalchemy.orm import selectinload
+
+    stmt = (select(Team).order_by(Team.name)
+            .options(selectinload(Team.department), selectinload(Team.members), selectinload(Team.superusers)))
+    return list(db.session.scalars(stmt))
+
+
 def departments_in_order() -> list[Department]:
     """All departments, by name."""
     return list(db.session.scalars(select(Department).order_by(Department.name)))

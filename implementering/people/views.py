@@ -13,7 +13,7 @@ from . import bp
 from .forms import DepartmentForm, ImportForm, PersonForm, SuperuserTeamsForm, TeamForm
 from .models import Department, Person, Team
 from .services import (departments_in_order, import_persons, save_department, save_person, save_team,
-                       search_persons, set_superuser_teams, teams_in_order)
+                       search_persons, set_superuser_teams, teams_for_listing, teams_in_order)
 
 
 def _get_or_404(model, object_id: int):
@@ -115,7 +115,7 @@ def person_import():
 @role_required(*READERS)
 def team_list():
     """All teams with department, go-live date, size and superusers."""
-    return render_template("people/team_list.html", teams=teams_in_order(), departments=departments_in_order())
+    return render_template("people/team_list.html", teams=teams_for_listing())
 
 
 @bp.route("/teams/<int:team_id>")

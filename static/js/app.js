@@ -15,9 +15,18 @@
       window.Plotly.newPlot(el, fig.data || [], fig.layout || {}, config);
     });
   }
+  /* plotly.js is large: load it only on pages that have a chart. */
+  function start() {
+    if (!document.querySelector("[data-figure]")) { return; }
+    if (window.Plotly) { drawCharts(); return; }
+    var script = document.createElement("script");
+    script.src = document.body.getAttribute("data-plotly-src");
+    script.onload = drawCharts;
+    document.head.appendChild(script);
+  }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawCharts);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    drawCharts();
+    start();
   }
 })();
