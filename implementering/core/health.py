@@ -37,13 +37,24 @@ def check(interval_seconds: int) -> tuple[dict, int]:
 
 
 def write_heartbeat(hostname: str, pid: int, last_job: str = "") -> None:
-    """Record that the scheduler is alive now. Upserts row 1 and commits."""
-    beat = db.session.get(SchedulerHeartbeat, 1)
-    if beat is None:
-        beat = SchedulerHeartbeat(id=1, beat_at=utcnow(), hostname=hostname, pid=pid, last_job=last_job)
-        db.session.add(beat)
-    else:
-        beat.beat_at, beat.hostname, beat.pid = utcnow(), hostname, pid
-        if last_job:
-            beat.last_job = last_job
-    db.session.commit()
+    """Record that the scheduler is alive now. Upserts row 1 and commits.
+
+    Two jobs may beat at the same moment: whoever loses the insert race updates instead.
+    """
+    from sqlalchemy import update
+    from sqlalchemy.exc import IntegrityError
+
+    values = {"beat_at": utcnow(), "hostname": hostname, "pid": pid}
+    if last_job:
+        values["last_job"] = last_job
+    for _attempt in range(2):
+        updated = db.session.execute(update(SchedulerHeartbeat).where(SchedulerHeartbeat.id == 1).values(**values))
+        if updated.rowcount:
+            db.session.commit()
+            return
+        try:
+            db.session.add(SchedulerHeartbeat(id=1, **{"last_job": "", **values}))
+            db.session.commit()
+            return
+        except IntegrityError:
+            db.session.rollback()

@@ -59,3 +59,14 @@ def test_only_one_scheduler_may_run_per_database(make_database):
 def test_the_cli_lists_the_jobs(runner):
     result = runner.invoke(args=["scheduler", "list"])
     assert "deliver_outbox" in result.output and "heartbeat" in result.output
+
+
+def test_the_heartbeat_is_one_row_however_often_it_is_written(db):
+    from implementering.core.health import write_heartbeat
+    from implementering.core.models import SchedulerHeartbeat
+
+    write_heartbeat("host", 1)
+    write_heartbeat("host", 2, last_job="deliver_outbox")
+    write_heartbeat("host", 3)
+    beat = db.session.query(SchedulerHeartbeat).one()
+    assert (beat.pid, beat.last_job) == (3, "deliver_outbox")
