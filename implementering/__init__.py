@@ -24,6 +24,7 @@ DOMAIN_PACKAGES = (
     "pulse",
     "calibration",
     "overview",
+    "audit",
 )
 
 
@@ -38,7 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     configure(app, test_config)
+    refuse_unsafe_production(app)
     register_extensions(app)
+    register_security(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_template_helpers(app)
@@ -54,6 +57,30 @@ def configure(app: Flask, test_config: dict | None) -> None:
     if test_config:
         app.config.from_mapping(test_config)
     app.config["DEBUG"] = app.debug
+
+
+def refuse_unsafe_production(app: Flask) -> None:
+    """In production, stop at once (with the reasons) on a missing or default SECRET_KEY,
+    debug or testing mode. The demo-account check needs the database: see `production`."""
+    from .config import production_problems
+
+    problems = production_problems(app.config)
+    if problems:
+        raise RuntimeError("VUM Implementering starter ikke i produktion:\n- " + "\n- ".join(problems))
+
+
+def register_security(app: Flask) -> None:
+    """Security headers on every response, idle session timeout, and the proxy's client address."""
+    from .accounts.sessions import enforce_idle_timeout
+    from .core.headers import install
+
+    install(app)
+    app.before_request(enforce_idle_timeout)
+    if app.config.get("PROXY_COUNT"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def register_extensions(app: Flask) -> None:

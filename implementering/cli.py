@@ -41,9 +41,11 @@ def seed_demo_command(size: str, seed_value: int, if_empty: bool) -> None:
 
 def register(app) -> None:
     """Attach every command group to `app`."""
+    from .backup.commands import backup_cli
     from .people.commands import people_cli
     from .scheduler import scheduler_cli
 
+    app.cli.add_command(backup_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(people_cli)
     app.cli.add_command(scheduler_cli)

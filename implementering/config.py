@@ -43,14 +43,17 @@ def settings_from_environment(instance_path: str) -> dict:
     env = os.environ.get("VUM_ENV", "development")
     if env not in ENVIRONMENTS:
         raise RuntimeError(f"VUM_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}")
-    database_url = os.environ.get("DATABASE_URL") or (
+    database_url = normalise_database_url(os.environ.get("DATABASE_URL") or (
         "sqlite:///" + str(Path(instance_path) / "vum.sqlite3")
-    )
+    ))
+    secret_from_env = os.environ.get("SECRET_KEY", "")
     return {
         "VUM_ENV": env,
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secret_key_from_instance(instance_path),
-        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # In production the key must come from the environment (shared by every server);
+        # elsewhere a random key is generated once into the instance folder.
+        "SECRET_KEY": secret_from_env or ("" if env == "production" else secret_key_from_instance(instance_path)),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options(database_url),
         "BASE_URL": os.environ.get("VUM_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         # Mail: without MAIL_SERVER the outbox keeps every message for admins to read.
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
@@ -79,4 +82,48 @@ def settings_from_environment(instance_path: str) -> dict:
         # Scheduler and privacy.
         "SCHEDULER_HEARTBEAT_SECONDS": int(os.environ.get("SCHEDULER_HEARTBEAT_SECONDS", "30")),
         "PULSE_MIN_GROUP_SIZE": int(os.environ.get("PULSE_MIN_GROUP_SIZE", "5")),
+        # Hardening: headers, sessions, login throttling, reset links, audit log, backups.
+        # Sent only outside development (see core/headers.py); 0 turns HSTS off.
+        "HSTS_SECONDS": int(os.environ.get("HSTS_SECONDS", "31536000")),
+        "PROXY_COUNT": int(os.environ.get("VUM_PROXY_COUNT", "0")),
+        "SESSION_IDLE_MINUTES": int(os.environ.get("SESSION_IDLE_MINUTES", "60")),
+        "LOGIN_WINDOW_MINUTES": int(os.environ.get("LOGIN_WINDOW_MINUTES", "15")),
+        "LOGIN_MAX_FAILURES_ACCOUNT": int(os.environ.get("LOGIN_MAX_FAILURES_ACCOUNT", "5")),
+        "LOGIN_MAX_FAILURES_IP": int(os.environ.get("LOGIN_MAX_FAILURES_IP", "20")),
+        "PASSWORD_RESET_MINUTES": int(os.environ.get("PASSWORD_RESET_MINUTES", "60")),
+        "AUDIT_RETENTION_DAYS": int(os.environ.get("AUDIT_RETENTION_DAYS", "730")),
+        "BACKUP_DIR": os.environ.get("BACKUP_DIR", str(Path(instance_path) / "backups")),
+        "BACKUP_KEEP_DAYS": int(os.environ.get("BACKUP_KEEP_DAYS", "14")),
     }
+
+
+def engine_options(database_url: str) -> dict:
+    """Connection pool settings: test connections before use (recovery after a database
+    restart without restarting the app) and give up quickly on an unreachable server."""
+    options: dict = {"pool_pre_ping": True}
+    if database_url.startswith("postgresql"):
+        options["connect_args"] = {"connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))}
+        options["pool_recycle"] = 1800
+    return options
+
+
+#: Secret keys that are known to the world (examples, tests) and must never run production.
+KNOWN_SECRET_KEYS = {"", "dev", "change-me", "changeme", "secret", "test-secret-key-not-for-production"}
+
+
+def production_problems(config) -> list[str]:
+    """Why this configuration must not serve production (empty when it may); pure, no database."""
+    if config.get("VUM_ENV") != "production":
+        return []
+    problems = []
+    key = config.get("SECRET_KEY") or ""
+    if key in KNOWN_SECRET_KEYS or "change" in key.lower():
+        problems.append("SECRET_KEY mangler eller er en kendt standardværdi; sæt en lang tilfældig "
+                        "værdi i miljøet, fx med: python -c 'import secrets; print(secrets.token_hex(32))'")
+    elif len(key) < 32:
+        problems.append("SECRET_KEY er for kort; brug mindst 32 tilfældige tegn.")
+    if config.get("DEBUG") or _bool("FLASK_DEBUG", False):
+        problems.append("Debug er slået til; fjern FLASK_DEBUG/--debug i produktion.")
+    if config.get("TESTING"):
+        problems.append("TESTING er slået til; det hører ikke til i produktion.")
+    return problems

@@ -42,10 +42,26 @@ class Job:
 
 #: The one list of periodic jobs. Each domain keeps its job functions in `<domain>/jobs.py`.
 JOBS: list[Job] = [
+    Job("quality_rounds", "implementering.quality.jobs:open_rounds", "cron", {"hour": 6, "minute": 5},
+        "Åbner kvalitets- og auditrunder: trækker sager, fordeler bedømmere og sender e-mails."),
+    Job("quality_reminders", "implementering.quality.jobs:remind_reviewers", "cron", {"hour": 7, "minute": 0},
+        "Minder bedømmere om kvalitetstjek, der skal være færdige inden for tre dage."),
     Job("heartbeat", "implementering.scheduler:heartbeat", "interval", {"seconds": 30},
         "Skriver schedulerens livstegn, som /health viser."),
     Job("deliver_outbox", "implementering.notifications.jobs:deliver_outbox", "interval", {"minutes": 1},
         "Sender ventende e-mails fra udbakken."),
+    Job("audit_purge", "implementering.audit.jobs:purge_audit_log", "cron", {"hour": 3, "minute": 15},
+        "Sletter logposter ældre end AUDIT_RETENTION_DAYS og gamle loginforsøg."),
+    Job("nightly_backup", "implementering.backup.jobs:nightly_backup", "cron", {"hour": 2, "minute": 30},
+        "Tager en natlig sikkerhedskopi til BACKUP_DIR og sletter kopier ældre end BACKUP_KEEP_DAYS."),
+    Job("plan_digest", "implementering.plan.jobs:send_plan_digests", "cron", {"hour": 6, "minute": 30},
+        "Sender hver ansvarlig én daglig oversigt over kommende, forfaldne og forsinkede aktiviteter."),
+    Job("plan_goal_snapshot", "implementering.plan.goals:snapshot_computed_goals", "cron", {"hour": 5, "minute": 45},
+        "Gemmer dagens værdi af beregnede mål, så deres udvikling kan vises."),
+    Job("pulse_rounds", "implementering.pulse.jobs:run_pulse_rounds", "interval", {"minutes": 15},
+        "Åbner og lukker pulsrunder og sender invitationer og påmindelser."),
+    Job("overview_monthly", "implementering.overview.jobs:send_monthly_summary", "cron", {"hour": 7, "minute": 20},
+        "Lægger månedens overblik til ledelsen i udbakken (én gang pr. måned pr. modtager)."),
 ]
 
 

@@ -44,7 +44,13 @@ SCALE = [
 ]
 
 #: Other domains add their own default loaders here ('module:function', no arguments).
-DEFAULT_LOADERS: list[str] = []
+DEFAULT_LOADERS: list[str] = [
+    "seeds.defaults_quality:load_quality_defaults",
+    "seeds.defaults_plan:load_plan_defaults",
+    "seeds.defaults_calibration:load_calibration_defaults",
+    "seeds.defaults_pulse:load_pulse_defaults",
+    "seeds.defaults_training:load_training_defaults",
+]
 
 
 def load_defaults() -> None:

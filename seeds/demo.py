@@ -54,7 +54,15 @@ SIZES = {
 }
 
 #: Other domains add their demo builders here: 'module:function' taking a DemoContext.
-DEMO_EXTENSIONS: list[str] = []
+DEMO_EXTENSIONS: list[str] = [
+    "seeds.demo_pulse:build_pulse_demo",
+    "seeds.demo_cases:build_cases_demo",
+    "seeds.demo_quality:build_quality_demo",
+    "seeds.demo_plan:build_plan_demo",
+    "seeds.demo_calibration:build_calibration_demo",
+    "seeds.demo_training:build_training_demo",
+    "seeds.demo_support:build_support_demo",
+]
 
 
 class DemoRefused(RuntimeError):

@@ -9,4 +9,4 @@ bp = Blueprint("accounts", __name__)
 
 NAV = [NavItem(_l("Brugere"), "accounts.account_list", (ADMIN,), order=900)]
 
-from . import views  # noqa: E402,F401
+from . import models, views  # noqa: E402,F401

@@ -60,3 +60,26 @@ class ResetPasswordForm(BaseForm):
         description=_l("Mindst 12 tegn. Giv den til personen ad en sikker vej."),
     )
     submit = SubmitField(_l("Sæt adgangskode"))
+
+
+class ForgotPasswordForm(BaseForm):
+    """Ask for a reset link by e-mail."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Skriv din e-mail.")),
+                                                 Email(_l("Skriv en gyldig e-mailadresse."))])
+    submit = SubmitField(_l("Send link"))
+
+
+class NewPasswordForm(BaseForm):
+    """Choose a new password after following a reset link."""
+
+    new_password = PasswordField(
+        _l("Ny adgangskode"),
+        validators=[DataRequired(_l("Skriv en ny adgangskode.")), password_length],
+        description=_l("Mindst 12 tegn. En sætning, du kan huske, er et godt valg."),
+    )
+    confirm = PasswordField(
+        _l("Gentag ny adgangskode"),
+        validators=[DataRequired(_l("Gentag den nye adgangskode.")), EqualTo("new_password", _l("De to adgangskoder er ikke ens."))],
+    )
+    submit = SubmitField(_l("Gem ny adgangskode"))
