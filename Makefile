@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app implementering
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install run serve-dev scheduler test test-fast test-browser migrate messages vendor bench clean
+.PHONY: install run serve backup serve-dev scheduler test test-fast test-browser migrate messages vendor bench clean
 
 install: $(STAMP)  ## Create .venv and install the project with its dev tools (fast when nothing changed)
 
@@ -22,6 +22,15 @@ migrate: install  ## Apply database migrations
 run: migrate  ## Migrate, load demo data the first time, serve on :5000 with the scheduler
 	$(FLASK) seed demo --size small --if-empty
 	@bash scripts/run-dev.sh
+
+serve: install  ## Production-style: migrations once, the production check, gunicorn (several workers) + one scheduler
+	$(FLASK) db upgrade
+	$(FLASK) seed defaults
+	$(FLASK) production check
+	@bash deploy/serve.sh
+
+backup: install  ## Back up the database now into BACKUP_DIR (default instance/backups)
+	$(FLASK) scheduler run-job nightly_backup
 
 test: install  ## The whole test suite (uses TEST_DATABASE_URL for PostgreSQL)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

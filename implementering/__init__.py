@@ -25,6 +25,7 @@ DOMAIN_PACKAGES = (
     "calibration",
     "overview",
     "audit",
+    "personal_data",
 )
 
 

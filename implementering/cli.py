@@ -41,11 +41,15 @@ def seed_demo_command(size: str, seed_value: int, if_empty: bool) -> None:
 
 def register(app) -> None:
     """Attach every command group to `app`."""
+    from .accounts.commands import accounts_cli
     from .backup.commands import backup_cli
     from .people.commands import people_cli
+    from .production import production_cli
     from .scheduler import scheduler_cli
 
+    app.cli.add_command(accounts_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(production_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(people_cli)
     app.cli.add_command(scheduler_cli)

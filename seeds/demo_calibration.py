@@ -99,7 +99,7 @@ def _rating_row(rng, submission_id: int, vignette_id: int, item, tilt: float, pr
     if item.theme.key == POOR_THEME:
         spread = 1.25
     else:
-        spread = 1.2 - 1.0 * progress
+        spread = 1.2 - 1.15 * progress
     if rng.random() < 0.03:
         value = None  # "ikke relevant"
     else:

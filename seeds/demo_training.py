@@ -54,6 +54,7 @@ def build_training_demo(ctx) -> None:
         return "moedt" if roll < 0.86 else ("afbud" if roll < 0.94 else "udeblevet")
 
     missed = []  # (person, day of the session they missed)
+    demo_accounts = set(ctx.accounts.values())
     for index, team in enumerate(ctx.teams):
         if team.go_live is None:
             continue
@@ -70,6 +71,8 @@ def build_training_demo(ctx) -> None:
             if soon and rng.random() < 0.12:
                 continue  # no seat yet: flagged before go-live
             attendance = past_attendance() if day < today else None
+            if attendance and person in demo_accounts:
+                attendance = "moedt"  # the demo accounts show the usual path
             enrol(session, person, team, attendance)
             if attendance in ("afbud", "udeblevet"):
                 missed.append((person, day))

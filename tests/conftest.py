@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import os
+import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -16,6 +17,9 @@ from flask.testing import FlaskClient
 from implementering import create_app
 from implementering.config import normalise_database_url
 from implementering.extensions import db as _db
+
+# Uploads, secret key and locks of test apps go to a throwaway folder, never to ./instance.
+os.environ.setdefault("VUM_INSTANCE_PATH", tempfile.mkdtemp(prefix="vum-test-instance-"))
 
 FAST_HASH = "pbkdf2:sha256:1000"  # production uses scrypt; see tests/accounts/test_passwords.py
 

@@ -39,7 +39,7 @@ def weekly_intensity(rows: Iterable[tuple[date, int]], start: date, end: date) -
             minutes[week] += mins or 0
     result, week = [], first
     while week <= last:
-        result.append(WeekIntensity(week, sessions[week], round(minutes[week] / 60, 2)))
+        result.append(WeekIntensity(week, sessions[week], round(minutes[week] / 60, 1)))
         week += timedelta(weeks=1)
     return result
 

@@ -3,7 +3,7 @@ from flask import Blueprint
 
 from ..i18n import _l
 from ..navigation import NavItem
-from ..security import ANY_ROLE, SUPPORTERS
+from ..security import ANY_ROLE
 
 #: `flask consistency alpha FILE` lives on this blueprint's command group.
 bp = Blueprint("calibration", __name__, url_prefix="/kalibrering", cli_group="consistency")

@@ -19,7 +19,7 @@ from .models import CalibrationRound, Vignette
 from .presentation import leniency_view, own_rows, spread_charts, theme_names, trend_chart
 from .results import LEVEL_LABELS, band_label, closed_rounds, problem_text, round_results, team_alphas, theme_trend
 from .services import (NOT_RELEVANT, CalibrationError, can_manage, can_view, close_round, has_submitted,
-                       is_invited, items_of, may_see_group_ratings, open_round, progress, rounds_for,
+                       is_invited, items_of, open_round, progress, rounds_for,
                        save_ratings, save_references, save_vignette, submission_for, teams_manageable_by,
                        vignettes_in_order)
 
@@ -149,7 +149,17 @@ def results(round_id: int):
         theme_names=theme_names(data), spreads=spread_charts(data, current_user),
         lenience_chart=lenience_chart, lenience_table=lenience_table, own=own_rows(data, current_user),
         teams=team_alphas(round_, level), band_label=band_label, problem_text=problem_text,
-        manage=can_manage(current_user, round_))
+        manage=can_manage(current_user, round_), casework=_round_casework(round_, data))
+
+
+def _round_casework(round_: CalibrationRound, data):
+    """The case register's agreement for the round's teams, for those who read team-level results."""
+    from .casework_pages import round_casework
+
+    if not current_user.has_any_role(READERS):
+        return None
+    names = theme_names(data)
+    return round_casework(round_, list(names), names)
 
 
 @bp.route("/runder/<int:round_id>/import", methods=["GET", "POST"])
@@ -243,3 +253,34 @@ def vignette_reference(vignette_id: int):
         flash(_("Facit er gemt."), "success")
         return redirect(url_for("calibration.vignette_list"))
     return render_template("calibration/vignette_reference.html", form=form, vignette=vignette)
+
+
+# --- the case register: case workers against reviewers ------------------------------------------
+
+#: Period choices on the case-register page: months back (0 = everything).
+CASEWORK_PERIODS = (12, 24, 36, 0)
+
+
+@bp.route("/sager")
+@role_required(*READERS)
+def casework():
+    """Agreement between case workers' ratings and reviewers' blind re-ratings, per theme and over time."""
+    from datetime import timedelta
+
+    from ..database import utcnow
+    from .casework import casework_results, theme_names_in
+    from .casework_pages import difference_sentence, paired_problem, result_cells, theme_chart, trend_view
+
+    teams = teams_in_order()
+    team_id = request.args.get("team", type=int) or None
+    if team_id is not None and team_id not in {t.id for t in teams}:
+        team_id = None
+    months = request.args.get("periode", 24, type=int)
+    months = months if months in CASEWORK_PERIODS else 24
+    start = utcnow().date() - timedelta(days=round(months * 30.44)) if months else None
+    data = casework_results([team_id] if team_id else None, start=start)
+    names = theme_names_in(data)
+    return render_template("calibration/casework.html", data=data, teams=teams, team_id=team_id, months=months,
+                           periods=CASEWORK_PERIODS, theme_view=theme_chart(data, names),
+                           trend_view=trend_view(data, names), difference=difference_sentence(data.overall),
+                           paired_problem=paired_problem, overall_cells=result_cells(data.overall))

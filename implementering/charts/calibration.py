@@ -132,3 +132,47 @@ def alpha_trend_figure(series: dict[str, Sequence[TrendPoint]], reliable_word: s
     fig.update_yaxes(range=[-0.2, 1.05], gridcolor="#e6e6e6", title_text="Krippendorffs alfa")
     fig.update_xaxes(type="category")
     return _layout(fig, 420, legend=dict(orientation="h", y=-0.25))
+
+
+def paired_theme_figure(theme_labels: Sequence[str], kappas: Sequence[float | None],
+                        exact: Sequence[float | None], adjacent: Sequence[float | None],
+                        kappa_word: str = "Vægtet kappa", exact_word: str = "Helt enige",
+                        adjacent_word: str = "Højst ét trin fra hinanden") -> go.Figure:
+    """Per theme: weighted kappa as bars, the shares of exact and adjacent agreement as markers (0–1).
+
+    Themes without a kappa (too few pairs) get no bar; the data table says why.
+    """
+    labels = list(theme_labels)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=labels, y=[None if k is None else round(k, 3) for k in kappas], name=kappa_word,
+                         marker=dict(color=_BLUE), hovertemplate="%{x}<br>" + kappa_word + ": %{y:.2f}<extra></extra>"))
+    for values, word, symbol, colour in ((exact, exact_word, "diamond", _ORANGE),
+                                         (adjacent, adjacent_word, "circle-open", "#1a1a1a")):
+        fig.add_trace(go.Scatter(x=labels, y=[None if v is None else round(v, 3) for v in values], name=word,
+                                 mode="markers", marker=dict(symbol=symbol, size=12, color=colour, line=dict(width=2)),
+                                 hovertemplate="%{x}<br>" + word + ": %{y:.0%}<extra></extra>"))
+    for value, dash in ((RELIABLE, "dash"), (TENTATIVE, "dot")):
+        fig.add_hline(y=value, line=dict(color="#545454", dash=dash, width=1))
+    fig.update_yaxes(range=[-0.2, 1.05], gridcolor="#e6e6e6")
+    fig.update_xaxes(type="category", tickangle=-30)
+    return _layout(fig, 380, showlegend=True, legend=dict(orientation="h", y=-0.35))
+
+
+def paired_trend_figure(series: dict[str, Sequence[tuple[str, float | None]]],
+                        y_title: str = "Vægtet kappa") -> go.Figure:
+    """Weighted kappa per quarter, one line per series (e.g. all themes, then each theme)."""
+    fig = go.Figure()
+    symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon", "pentagon"]
+    for i, (name, points) in enumerate(series.items()):
+        fig.add_trace(go.Scatter(
+            x=[p[0] for p in points], y=[None if p[1] is None else round(p[1], 3) for p in points], name=name,
+            mode="lines+markers", connectgaps=False,
+            line=dict(width=4 if i == 0 else 2, color=_BLUE if i == 0 else None),
+            marker=dict(symbol=symbols[i % len(symbols)], size=9),
+            hovertemplate=name + "<br>%{x}: %{y:.2f}<extra></extra>",
+        ))
+    for value, dash in ((RELIABLE, "dash"), (TENTATIVE, "dot")):
+        fig.add_hline(y=value, line=dict(color="#545454", dash=dash, width=1))
+    fig.update_yaxes(range=[-0.2, 1.05], gridcolor="#e6e6e6", title_text=y_title)
+    fig.update_xaxes(type="category")
+    return _layout(fig, 400, legend=dict(orientation="h", y=-0.25))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import url_for
 from werkzeug.routing import BuildError
@@ -15,6 +15,7 @@ from ..analytics import adoption as ad
 from ..analytics import compass as cp
 from ..analytics.agreement import alpha_from_counts
 from ..charts import overview as ch
+from ..database import utcnow
 from ..i18n import _, _l
 from . import readings
 from . import sources as src
@@ -145,6 +146,7 @@ class Overview:
     trainees: dict
     min_group_size: int
     compass_scope: TeamCompass | None = None
+    computed_at: datetime | None = None
 
     def chart(self, key: str) -> ch.Chart | None:
         """A chart by key."""
@@ -254,12 +256,21 @@ def build(scope: src.Scope) -> Overview:
                   sum(weeks.get(t.id, {}).get(w, src.WeekCounts()).new_vum for t in teams)) for w in week_list}
     month_list = ad.periods_between(scope.since, today, ad.MONTH)
 
+    # (new, new with VUM) per team and month, bucketed once
+    month_counts: dict[int, dict[date, list[int]]] = {}
+    for t in teams:
+        buckets = month_counts.setdefault(t.id, {})
+        for d, c in weeks.get(t.id, {}).items():
+            if d >= month_list[0] if month_list else False:
+                bucket = buckets.setdefault(ad.period_start(d, ad.MONTH), [0, 0])
+                bucket[0] += c.new
+                bucket[1] += c.new_vum
+
     def monthly(team_ids):
         out = {}
         for m in month_list:
-            nxt = ad.next_period(m, ad.MONTH)
-            new = sum(c.new for t in team_ids for d, c in weeks.get(t, {}).items() if m <= d < nxt)
-            vum = sum(c.new_vum for t in team_ids for d, c in weeks.get(t, {}).items() if m <= d < nxt)
+            new = sum(month_counts[t].get(m, (0, 0))[0] for t in team_ids)
+            vum = sum(month_counts[t].get(m, (0, 0))[1] for t in team_ids)
             out[m] = ad.share(vum, new)
         return out
 
@@ -403,9 +414,9 @@ def build(scope: src.Scope) -> Overview:
         previous=motivation_series[-2] if len(motivation_series) > 1 else None)
     alpha_q = []
     for q in quarters:
-        cut = min(q.end, today)
+        cut, window = min(q.end, today), q.previous().start
         rows = [(u, v, n) for t in teams for deadline, u, v, n in calibration.get(t.id, [])
-                if q.previous().start <= deadline <= cut]
+                if window <= deadline <= cut]
         value = _alpha(rows)
         alpha_q.append(None if value is None else round(value, 3))
     add("consistency_alpha", _("Ensartet brug af 0–4-skalaen (alfa)"), alpha_q[-1], ch.fmt(alpha_q[-1], 2),
@@ -422,6 +433,7 @@ def build(scope: src.Scope) -> Overview:
 
     overview = Overview(scope, quarter, kf, compasses, charts, {}, milestones, not_started, median_days, people,
                         min_size, scope_compass)
+    overview.computed_at = utcnow()
     overview.readings = readings.read_all(overview)
     for figure in kf:
         figure.reading = readings.key_figure(figure)

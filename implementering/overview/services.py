@@ -22,10 +22,43 @@ from . import sources as src
 CELEBRATE_DAYS = 30
 
 
+#: Computed overviews by (day, department, team, months): (monotonic time, overview).
+_CACHE: dict[tuple, tuple[float, report.Overview]] = {}
+
+
+def cache_seconds() -> int:
+    """How long a computed overview is reused: OVERVIEW_CACHE_SECONDS (default 300; 0 in tests)."""
+    from flask import current_app
+
+    return int(current_app.config.get("OVERVIEW_CACHE_SECONDS", 0 if current_app.testing else 300))
+
+
+def clear_cache() -> None:
+    """Forget every computed overview (the next page view recomputes)."""
+    _CACHE.clear()
+
+
 def overview_for(today: date, department_id: int | None = None, team_id: int | None = None,
                  months: int = 12) -> report.Overview:
-    """The overview for the filters (reads only; a bounded number of queries whatever the team count)."""
-    return report.build(src.make_scope(today, department_id, team_id, months))
+    """The overview for the filters (reads only; a bounded number of queries whatever the team count).
+
+    A leadership overview need not be live to the second, so a computed overview is kept
+    for `cache_seconds()` per filter combination (in this process); the page says when its
+    figures were computed. Only plain values and already loaded rows are kept.
+    """
+    import time
+
+    ttl = cache_seconds()
+    key = (today, department_id, team_id, months)
+    hit = _CACHE.get(key)
+    if ttl and hit and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    overview = report.build(src.make_scope(today, department_id, team_id, months))
+    if ttl:
+        if len(_CACHE) > 200:  # many filter combinations: start afresh rather than grow without bound
+            _CACHE.clear()
+        _CACHE[key] = (time.monotonic(), overview)
+    return overview
 
 
 def team_choices() -> list[Team]:
@@ -83,7 +116,7 @@ class TeamPage:
 
 def team_page(team: Team, today: date) -> TeamPage:
     """The team's overview plus its plan items, support, milestones (exact days) and motivation curve."""
-    overview = report.build(src.make_scope(today, team_id=team.id, months=12))
+    overview = overview_for(today, team_id=team.id, months=12)
     compass = overview.compasses[0] if overview.compasses else None
     days = src.vum_days(team.id, today)
     milestones = ad.milestones(days)

@@ -12,6 +12,7 @@ from ..i18n import _
 from ..people.models import Person
 from ..security import ANY_ROLE, READERS, SUPPORTERS, role_required
 from . import bp
+from .constants import ACTION_CLOSED
 from .forms import ActionForm, CloseActionForm, ConfirmForm, LearningForm, MeetingForm, NewMeetingForm
 from .meetings import (add_learning, close_action, create_action, may_close, meetings_in_order,
                        open_actions_by_age, reopen_action, save_meeting)
@@ -114,7 +115,7 @@ def action_create(meeting_id: int):
 def action_list():
     """Open actions, oldest first, with their age; and the latest closed ones."""
     today = date.today()
-    closed = list(db.session.scalars(select(Action).where(Action.status == "lukket")
+    closed = list(db.session.scalars(select(Action).where(Action.status == ACTION_CLOSED)
                                      .order_by(Action.closed_on.desc()).limit(10)))
     return render_template("support/action_list.html", rows=open_actions_by_age(today), closed=closed, today=today)
 

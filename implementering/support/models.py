@@ -9,8 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..database import Entity
 from ..extensions import db
 from ..people.models import Person, Team
-from .constants import (ACTION_CLOSED, ACTION_OPEN, LEARNING_CATEGORIES, PHASES, PRINCIPLES, QUESTION_ANSWERED,
-                        QUESTION_OPEN, SESSION_KINDS, split_keys)
+from .constants import ACTION_OPEN, LEARNING_CATEGORIES, PHASES, PRINCIPLES, QUESTION_OPEN, SESSION_KINDS, split_keys
 
 
 class SupportSession(Entity, db.Model):
@@ -181,6 +180,3 @@ class Action(Entity, db.Model):
         """Days since the action was created."""
         return (today - self.created_at.date()).days
 
-
-__all__ = ["SupportSession", "Question", "ExperienceMeeting", "Learning", "Action", "QUESTION_ANSWERED",
-           "ACTION_CLOSED"]

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..i18n import _l
 from ..plan.services import register_activity_source
 from ..security import ADMIN, PROJEKTLEDER, READERS, SAGSBEHANDLER, SUPERBRUGER
-from .constants import QUESTION_OPEN, SOURCE_ACTION, SOURCE_MEETING
+from .constants import ACTION_OPEN, QUESTION_OPEN, SOURCE_ACTION, SOURCE_MEETING
 
 
 def _ask_panel(person) -> dict:
@@ -53,7 +53,7 @@ def _my_actions_panel(person) -> dict | None:
     """Anyone who owns open actions sees them."""
     from .models import Action
 
-    actions = list(db.session.scalars(select(Action).where(Action.owner_id == person.id, Action.status == "aaben")
+    actions = list(db.session.scalars(select(Action).where(Action.owner_id == person.id, Action.status == ACTION_OPEN)
                                       .order_by(Action.due)))
     return {"actions": actions, "today": date.today()} if actions else None
 

@@ -15,7 +15,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..people.models import Person, PersonRole, Team
 from ..security import ADMIN, LEDELSE, PROJEKTLEDER, SUPERBRUGER
-from .constants import (KIND_TEAM_MEETING, PHASES, PRINCIPLES, QUESTION_ANSWERED, QUESTION_OPEN, join_keys)
+from .constants import KIND_TEAM_MEETING, PHASES, PRINCIPLES, QUESTION_ANSWERED, QUESTION_OPEN, join_keys
 from .models import Question, SupportSession
 
 
@@ -164,7 +164,10 @@ def search_knowledge(text: str = "", principle: str | None = None):
     query = select(Question).where(Question.status == QUESTION_ANSWERED)
     for word in (text or "").lower().split():
         like = f"%{word}%"
-        query = query.where(or_(func.lower(Question.text).like(like), func.lower(Question.answer).like(like)))
+        # A word naming a principle ("skalaen") also finds the questions filed under it.
+        principles = [key for key, label in PRINCIPLES.items() if word in str(label).lower()]
+        query = query.where(or_(func.lower(Question.text).like(like), func.lower(Question.answer).like(like),
+                                Question.principle.in_(principles)))
     if principle:
         query = query.where(Question.principle == principle)
     return query.order_by(Question.answered_at.desc(), Question.id.desc())

@@ -101,3 +101,4 @@ def test_an_unknown_email_and_a_wrong_password_both_verify_exactly_one_hash(db, 
     services.authenticate("ukendt@kommune.dk", "forkert-forkert")
     services.authenticate("tid@kommune.dk", "forkert-forkert")
     assert len(calls) == 2
+

@@ -236,3 +236,13 @@ def test_the_team_page_shows_the_teams_alpha_per_closed_round(client, login_as, 
     login_as("projektleder")
     text = client.get(f"/teams/{setup['team'].id}").get_data(as_text=True)
     assert "Enighed om skalaen i teamet" in text and "Forårsrunden" in text
+
+
+def test_every_calibration_route_sends_anonymous_visitors_to_login(app, client):
+    rules = [r for r in app.url_map.iter_rules() if r.endpoint.startswith("calibration.")]
+    assert len(rules) >= 12
+    for rule in rules:
+        url = rule.rule.replace("<int:round_id>", "1").replace("<int:vignette_id>", "1")
+        method = "GET" if "GET" in rule.methods else "POST"
+        response = client.open(url, method=method)
+        assert response.status_code == 302 and "/login" in response.headers["Location"], url

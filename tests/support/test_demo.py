@@ -38,7 +38,6 @@ def test_the_small_demo_has_sessions_attendance_a_year_of_support_and_meetings(d
 
 def test_the_demo_accounts_see_living_pages(client, db, monkeypatch):
     _generate(monkeypatch)
-    from tests.builders import PASSWORD  # noqa: F401  (demo accounts use the demo password)
     for email, must_see in (("superbruger@demo.dk", "Log støtte"), ("sagsbehandler@demo.dk", "Hvem kan jeg spørge?"),
                             ("projektleder@demo.dk", "Mangler kurset før go-live")):
         client.post("/login", data={"email": email, "password": demo.DEMO_PASSWORD})

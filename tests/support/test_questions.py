@@ -59,3 +59,9 @@ def test_case_workers_cannot_see_open_questions_or_answer(client, login_as, db):
     login_as("sagsbehandler")
     assert client.get("/stoette/spoergsmaal").status_code == 403
     assert client.post(f"/stoette/spoergsmaal/{question.id}/svar", data={"answer": "x"}).status_code == 403
+
+
+def test_searching_a_principles_name_finds_the_questions_filed_under_it(client, login_as, db):
+    make_question("Hvornår er det en 3?", answer="Når borgeren klarer lidt selv.", principle="skala")
+    login_as("sagsbehandler")
+    assert "Hvornår er det en 3?" in client.get("/stoette/videnbank?q=skalaen").get_data(as_text=True)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from implementering.support.models import Question, SupportSession
-from tests.builders import make_person, make_team
+from tests.builders import make_team
 from tests.support.builders import make_superuser, make_support_session
 
 TODAY = date.today()
@@ -159,3 +159,22 @@ def test_a_superuser_cannot_open_another_teams_support_page(client, login_as, db
     other = make_team()
     login_as(person=make_superuser(make_team()))
     assert client.get(f"/stoette/team/{other.id}").status_code == 403
+
+
+def test_three_taps_are_enough_because_team_date_and_duration_are_preset(client, login_as, db):
+    import re
+
+    team = make_team("Team Tre")
+    login_as(person=make_superuser(team))
+    page = client.get("/stoette/log/ny").get_data(as_text=True)
+    checked = re.search(r'<input[^>]*checked[^>]*name="minutes"[^>]*value="(\d+)"|<input[^>]*name="minutes"[^>]*value="(\d+)"[^>]*checked', page)
+    minutes = next(g for g in checked.groups() if g)
+    day = re.search(r'name="day"[^>]*value="([\d-]+)"|value="([\d-]+)"[^>]*name="day"', page)
+    day = next(g for g in day.groups() if g)
+    # What the browser sends after tapping a kind and a principle and then "Gem".
+    response = client.post("/stoette/log/ny", data={"team_id": team.id, "day": day, "minutes": minutes,
+                                                    "participant_count": 1, "kind": "sparring",
+                                                    "principles": ["skala"]})
+    assert response.status_code == 302
+    session = db.session.scalar(select(SupportSession))
+    assert (session.minutes, session.day, session.team_id) == (30, TODAY, team.id)

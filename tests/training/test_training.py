@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from implementering.plan.models import Activity
 from implementering.training.models import CourseSession, Enrolment
-from implementering.training.services import enrol, record_attendance, team_coverage
+from implementering.training.services import enrol, team_coverage
 from tests.builders import make_person, make_team
 from tests.training.builders import make_course, make_enrolment, make_session
 
