@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app implementering
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install run serve backup serve-dev scheduler test test-fast test-browser migrate messages vendor bench clean
+.PHONY: install run serve load-test backup serve-dev scheduler test test-fast test-browser migrate messages vendor bench clean
 
 install: $(STAMP)  ## Create .venv and install the project with its dev tools (fast when nothing changed)
 
@@ -28,6 +28,9 @@ serve: install  ## Production-style: migrations once, the production check, guni
 	$(FLASK) seed defaults
 	$(FLASK) production check
 	@bash deploy/serve.sh
+
+load-test: install  ## 50 users for 2 minutes against a running server on VUM_BIND (see benchmarks/load_test.py)
+	$(BIN)/python benchmarks/load_test.py --url http://$${VUM_BIND:-127.0.0.1:8000} --users 50 --seconds 120
 
 backup: install  ## Back up the database now into BACKUP_DIR (default instance/backups)
 	$(FLASK) scheduler run-job nightly_backup

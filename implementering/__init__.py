@@ -126,6 +126,11 @@ def register_template_helpers(app: Flask) -> None:
     from .navigation import inject_navigation
 
     register_template_filters(app)
+    from flask_login import current_user
+
+    from .security import may_access
+
+    app.jinja_env.globals["may_access"] = lambda endpoint: may_access(current_user, endpoint)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(inject_navigation)

@@ -93,3 +93,14 @@ def has_any_role(person, roles: Iterable[str]) -> bool:
     if person is None or not getattr(person, "is_authenticated", False):
         return False
     return person.has_any_role(roles)
+
+
+def may_access(person, endpoint: str) -> bool:
+    """True when `person` may open `endpoint` (as its view declares); use it to hide dead links."""
+    view = current_app.view_functions.get(endpoint)
+    access = declared_access(view) if view is not None else None
+    if access == "public":
+        return True
+    if access is None:
+        return False
+    return has_any_role(person, access)

@@ -21,6 +21,8 @@ from implementering.extensions import db as _db
 # Uploads, secret key and locks of test apps go to a throwaway folder, never to ./instance.
 os.environ.setdefault("VUM_INSTANCE_PATH", tempfile.mkdtemp(prefix="vum-test-instance-"))
 
+pytest_plugins = ["tests.browser.fixtures"]
+
 FAST_HASH = "pbkdf2:sha256:1000"  # production uses scrypt; see tests/accounts/test_passwords.py
 
 

@@ -59,6 +59,7 @@ def login():
 @role_required(*ANY_ROLE)
 def logout():
     """Log out (POST only, so a link cannot log someone out)."""
+    record(current_user._get_current_object(), "logout", current_user.email)
     logout_user()
     flash(_("Du er logget ud."), "info")
     return redirect(url_for("accounts.login"))

@@ -100,17 +100,17 @@ def milestones(daily: Iterable[tuple[date, int]], thresholds: Sequence[int] = MI
 
     `daily` is (day, number of VUM cases that day) in any order; days may repeat.
     """
-    ordered = sorted(daily)
-    result = []
-    for threshold in sorted(thresholds):
-        total, reached_on = 0, None
-        for day, n in ordered:
-            total += n
-            if total >= threshold:
-                reached_on = day
-                break
-        result.append(Milestone(threshold, reached_on))
-    return result
+    pending = sorted(thresholds)
+    reached: dict[int, date] = {}
+    total, index = 0, 0
+    for day, n in sorted(daily):
+        total += n
+        while index < len(pending) and total >= pending[index]:
+            reached[pending[index]] = day
+            index += 1
+        if index == len(pending):
+            break
+    return [Milestone(threshold, reached.get(threshold)) for threshold in pending]
 
 
 def latest_milestone(total: int, thresholds: Sequence[int] = MILESTONES) -> int | None:

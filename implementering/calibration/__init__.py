@@ -15,3 +15,6 @@ from . import commands, models, views  # noqa: E402,F401
 from .panels import register as _register_panels  # noqa: E402
 
 _register_panels()
+from .measures import register_goal_measures  # noqa: E402
+
+register_goal_measures()

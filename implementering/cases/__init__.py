@@ -11,3 +11,6 @@ bp = Blueprint("cases", __name__, url_prefix="/sager")
 NAV: list = [NavItem(_l("Sager"), "cases.case_list", SUPPORTERS, order=500)]
 
 from . import models, views  # noqa: E402,F401
+from .measures import register_goal_measures  # noqa: E402
+
+register_goal_measures()

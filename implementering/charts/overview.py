@@ -37,9 +37,13 @@ class Chart:
     columns: list[str] = field(default_factory=list)
     rows: list[list] = field(default_factory=list)
 
+    _json: str | None = field(default=None, repr=False, compare=False)
+
     def to_json(self) -> str:
-        """The figure as JSON for the page's data-figure attribute."""
-        return json.dumps(self.figure, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+        """The figure as JSON for the page's data-figure attribute (serialised once, then reused)."""
+        if self._json is None:
+            self._json = json.dumps(self.figure, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+        return self._json
 
 
 def _figure(data: list, layout: dict) -> dict:

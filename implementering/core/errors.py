@@ -17,6 +17,7 @@ TITLES = {
     404: lambda: _("Siden findes ikke"),
     405: lambda: _("Handlingen er ikke tilladt her"),
     413: lambda: _("Filen er for stor"),
+    429: lambda: _("For mange forsøg"),
     500: lambda: _("Der opstod en fejl"),
     503: lambda: _("Tjenesten er midlertidigt utilgængelig"),
 }

@@ -17,6 +17,16 @@ TEAM_PAGE_ROLES = (*OVERVIEW_ROLES, SUPERBRUGER)
 NAV: list = [NavItem(_l("Overblik"), "overview.index", OVERVIEW_ROLES, order=50)]
 
 from . import views  # noqa: E402,F401
+from .measures import register as _register_measures  # noqa: E402
 from .panels import register as _register_panels  # noqa: E402
 
 _register_panels()
+_register_measures()
+
+
+@bp.app_context_processor
+def _overview_helpers() -> dict:
+    """`detail_url` in templates: a link to another domain's page only when the viewer may open it."""
+    from .report import detail_url
+
+    return {"detail_url": detail_url}

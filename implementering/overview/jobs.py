@@ -25,7 +25,7 @@ def summary_text(overview, month_label: str) -> tuple[str, str]:
     from .report import area_label
 
     subject = _("Overblik over udrulningen af VUM, %(m)s", m=month_label)
-    lines = [subject, "", _("Nøgletal for alle teams:")]
+    lines = [subject, "", overview.readings.get("headline", ""), "", _("Nøgletal for alle teams:")]
     for f in overview.key_figures:
         light = f" ({f.light_label})" if f.light else ""
         lines.append(f"- {f.label}: {f.text}{light}")
@@ -69,7 +69,9 @@ def send_monthly_summary(today: date | None = None) -> str:
     if not leaders:
         return "ingen ledere at sende til"
     overview = overview_for(today)
-    label = (month - timedelta(days=1)).strftime("%m/%Y")
+    from babel.dates import format_date
+
+    label = format_date(month - timedelta(days=1), "MMMM y", locale="da_DK")
     subject, body = summary_text(overview, label)
     queued = 0
     for leader in leaders:

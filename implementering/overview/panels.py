@@ -20,7 +20,7 @@ def leadership_panel(person) -> dict | None:
         return None
     figures = by_key(overview)
     return {"figures": [figures[key] for key in PANEL_FIGURES if key in figures],
-            "not_started": len(overview.not_started)}
+            "headline": overview.readings.get("headline", "")}
 
 
 def team_section(viewer, team) -> dict | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..analytics import compass as cp
 from ..charts.overview import fmt
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 def _change_words(change: float | None, digits: int = 0, unit: str = "") -> str:
@@ -88,7 +88,7 @@ def cumulative(overview) -> str:
     if not reached:
         return _("%(total)s sager er behandlet med VUM; den første milepæl på 100 er ikke nået endnu.", total=total)
     return _("%(total)s sager er behandlet med VUM, og milepælen på %(m)s sager er nået.", total=total,
-             m=reached[-1][0])
+             m=f"{int(reached[-1][0]):,}".replace(",", "."))
 
 
 def steps(chart) -> str:
@@ -101,6 +101,26 @@ def steps(chart) -> str:
              share=lowest[1])
 
 
+def headline(overview) -> str:
+    """One sentence answering 'how is the rollout going?': the lights, the weakest area and teams not started."""
+    lights = [f.light for f in overview.key_figures if f.light]
+    if not lights:
+        return _("Der er endnu for få data til at vurdere udrulningen.")
+    sentence = _("%(g)s af %(n)s nøgletal med mål er grønne, %(y)s gule og %(r)s røde",
+                 g=lights.count(cp.GREEN), n=len(lights), y=lights.count(cp.YELLOW), r=lights.count(cp.RED))
+    if overview.compass_scope is not None:
+        from .report import area_label
+
+        known = {a: v for a, v in overview.compass_scope.current.items() if v is not None}
+        if known:
+            weakest = min(known, key=known.get)
+            sentence += _("; svagest i kompasset står %(area)s", area=area_label(weakest).lower())
+    if overview.not_started:
+        sentence += ngettext("; %(num)s team er gået live uden sager i VUM",
+                             "; %(num)s teams er gået live uden sager i VUM", len(overview.not_started))
+    return sentence + "."
+
+
 def read_all(overview) -> dict[str, str]:
     """A reading for every chart of the overview."""
     from .report import area_label
@@ -111,6 +131,7 @@ def read_all(overview) -> dict[str, str]:
         "cumulative": cumulative(overview),
         "steps": steps(overview.charts["steps"]),
         "multiples": multiples(overview, labels),
+        "headline": headline(overview),
     }
     if overview.compass_scope is not None:
         result["compass"] = compass(overview.compass_scope.current, overview.compass_scope.previous, labels)

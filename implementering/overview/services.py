@@ -12,7 +12,7 @@ from ..analytics import adoption as ad
 from ..analytics import compass as cp
 from ..charts import overview as ch
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, _l
 from ..people.models import Team
 from ..security import ADMIN, LEDELSE, PROJEKTLEDER
 from . import report
@@ -31,6 +31,27 @@ def cache_seconds() -> int:
     from flask import current_app
 
     return int(current_app.config.get("OVERVIEW_CACHE_SECONDS", 0 if current_app.testing else 300))
+
+
+def cached_html(key: tuple) -> str | None:
+    """A page body rendered within `cache_seconds()`, or None."""
+    import time
+
+    ttl = cache_seconds()
+    hit = _CACHE.get(("html", *key))
+    if ttl and hit and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    return None
+
+
+def store_html(key: tuple, html: str) -> None:
+    """Keep a rendered page body for `cache_seconds()` (nothing is kept when caching is off)."""
+    import time
+
+    if cache_seconds():
+        if len(_CACHE) > 400:
+            _CACHE.clear()
+        _CACHE[("html", *key)] = (time.monotonic(), html)
 
 
 def clear_cache() -> None:
@@ -115,7 +136,25 @@ class TeamPage:
 
 
 def team_page(team: Team, today: date) -> TeamPage:
-    """The team's overview plus its plan items, support, milestones (exact days) and motivation curve."""
+    """The team's overview plus its plan items, support, milestones (exact days) and motivation curve.
+
+    Kept for `cache_seconds()` like the overview (read-only rows, loaded in full).
+    """
+    import time
+
+    ttl = cache_seconds()
+    key = ("team", today, team.id)
+    hit = _CACHE.get(key)
+    if ttl and hit and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    page = _build_team_page(team, today)
+    if ttl:
+        _CACHE[key] = (time.monotonic(), page)
+    return page
+
+
+def _build_team_page(team: Team, today: date) -> TeamPage:
+    """Build the team page (see `team_page`)."""
     overview = overview_for(today, team_id=team.id, months=12)
     compass = overview.compasses[0] if overview.compasses else None
     days = src.vum_days(team.id, today)
@@ -125,7 +164,7 @@ def team_page(team: Team, today: date) -> TeamPage:
     page = TeamPage(overview, compass, milestones, recent[-1] if recent else None, total)
     page.activities, page.overdue = _team_activities(team, today)
     page.support_sessions, page.open_actions = _team_support(team, today)
-    cells = src.pulse_cells(overview.scope, overview.min_group_size).get(team.id, [])
+    cells = overview.pulses.get(team.id, [])
     page.motivation = [(c.on, c.n, c.mean) for c in cells if c.on >= today - timedelta(days=365)]
     if compass is not None:
         page.charts["compass"] = compass.radar(overview.quarter)
@@ -181,8 +220,8 @@ def _team_support(team: Team, today: date) -> tuple[list, list]:
 # --- XLSX -----------------------------------------------------------------------------------------
 
 CHART_TITLES = {
-    "compass": "Kompas", "multiples": "Teams side om side", "adoption": "Anvendelse",
-    "cumulative": "Milepæle", "steps": "VUM-trin",
+    "compass": _l("Kompas"), "multiples": _l("Teams side om side"), "adoption": _l("Anvendelse"),
+    "cumulative": _l("Milepæle"), "steps": _l("VUM-trin"),
 }
 
 
@@ -222,7 +261,7 @@ def workbook(overview: report.Overview) -> io.BytesIO:
         if figure.spark is not None and figure.spark.rows:
             _chart_sheet(wb, _sheet_title(figure.label, used), figure.spark, figure.reading)
     for key, chart in overview.charts.items():
-        _chart_sheet(wb, _sheet_title(_(CHART_TITLES.get(key, key)), used), chart, overview.readings.get(key, ""))
+        _chart_sheet(wb, _sheet_title(str(CHART_TITLES.get(key, key)), used), chart, overview.readings.get(key, ""))
     sheet = wb.create_sheet(_sheet_title(_("Kompas pr. team"), used))
     sheet.append([_("Team"), *[f"{report.area_label(a)} {overview.quarter.label}" for a in cp.AREAS],
                   *[f"{report.area_label(a)} {overview.quarter.previous().label}" for a in cp.AREAS],

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Date, and_, case, cast, func, select
 from sqlalchemy.orm import joinedload
@@ -88,7 +89,13 @@ def as_date(value) -> date | None:
         return value
     if isinstance(value, datetime):
         return value.date()
-    return date.fromisoformat(str(value)[:10])
+    return _parse_day(str(value)[:10])
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> date:
+    """'2026-11-23' as a date (the same few hundred weeks recur for every team)."""
+    return date.fromisoformat(text)
 
 
 # --- adoption (cases) ---------------------------------------------------------------------------
@@ -102,23 +109,33 @@ class WeekCounts:
     vum: int = 0
 
 
-def adoption_weeks(scope: Scope) -> dict[int, dict[date, WeekCounts]]:
-    """Per team and week (all time): new cases, new cases with VUM, all cases with VUM. One query."""
+def adoption_weeks(scope: Scope, new_since: date | None = None) -> dict[int, dict[date, WeekCounts]]:
+    """Per team and week: new cases and new cases with VUM (from the week holding `new_since`), and all
+    cases with VUM (all time, for the running total and milestones). Two queries.
+
+    Two narrow queries beat one wide one: the VUM filter and the date range each leave the
+    database only a small part of the register to group by week.
+    """
     from ..cases.models import NEW, Case
 
     if not scope.team_ids:
         return {}
     week = truncate(Case.opened_on, WEEK).label("week")
-    is_new = Case.case_type == NEW
-    stmt = (select(Case.team_id, week,
-                   func.sum(case((is_new, 1), else_=0)),
-                   func.sum(case((and_(is_new, Case.handled_with_vum.is_(True)), 1), else_=0)),
-                   func.sum(case((Case.handled_with_vum.is_(True), 1), else_=0)))
-            .where(Case.team_id.in_(scope.team_ids), Case.opened_on <= scope.today)
-            .group_by(Case.team_id, week))
     result: dict[int, dict[date, WeekCounts]] = defaultdict(dict)
-    for team_id, day, new, new_vum, vum in db.session.execute(stmt):
-        result[team_id][as_date(day)] = WeekCounts(int(new or 0), int(new_vum or 0), int(vum or 0))
+    vum = (select(Case.team_id, week, func.count(Case.id))
+           .where(Case.team_id.in_(scope.team_ids), Case.handled_with_vum.is_(True), Case.opened_on <= scope.today)
+           .group_by(Case.team_id, week))
+    for team_id, day, n in db.session.execute(vum):
+        result[team_id][as_date(day)] = WeekCounts(vum=int(n or 0))
+    new = (select(Case.team_id, week, func.count(Case.id),
+                  func.sum(case((Case.handled_with_vum.is_(True), 1), else_=0)))
+           .where(Case.team_id.in_(scope.team_ids), Case.case_type == NEW, Case.opened_on <= scope.today)
+           .group_by(Case.team_id, week))
+    if new_since is not None:
+        new = new.where(Case.opened_on >= new_since - timedelta(days=new_since.weekday()))
+    for team_id, day, total, with_vum in db.session.execute(new):
+        counts = result[team_id].setdefault(as_date(day), WeekCounts())
+        counts.new, counts.new_vum = int(total or 0), int(with_vum or 0)
     return result
 
 
@@ -363,12 +380,11 @@ def pulse_cells(scope: Scope, min_size: int) -> dict[int, list[PulseCell]]:
 
     if not scope.team_ids:
         return {}
-    motivation = (select(AnswerValue.answer_id.label("answer_id"), AnswerValue.value.label("value"))
-                  .join(Item, Item.id == AnswerValue.item_id).where(Item.key == "motivation").subquery())
-    stmt = (select(Round.opens_on, Answer.team_id, func.count(Answer.id), func.sum(motivation.c.value),
-                   func.count(motivation.c.value))
+    motivation_items = select(Item.id).where(Item.key == "motivation")
+    stmt = (select(Round.opens_on, Answer.team_id, func.count(Answer.id), func.sum(AnswerValue.value),
+                   func.count(AnswerValue.value))
             .join(Answer, Answer.round_id == Round.id)
-            .outerjoin(motivation, motivation.c.answer_id == Answer.id)
+            .outerjoin(AnswerValue, (AnswerValue.answer_id == Answer.id) & AnswerValue.item_id.in_(motivation_items))
             .where(Round.status == CLOSED, Answer.team_id.in_(scope.team_ids), Round.opens_on <= scope.today)
             .group_by(Round.opens_on, Answer.team_id).order_by(Round.opens_on))
     result: dict[int, list[PulseCell]] = defaultdict(list)

@@ -5,6 +5,7 @@ from datetime import date
 
 from flask import abort, render_template, request, send_file
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..extensions import db
 from ..people.models import Team
@@ -30,14 +31,30 @@ def _today() -> date:
     return date.today()
 
 
+def _body(partial: str, key: tuple, build) -> Markup:
+    """The page body from `partial`, rendered once per key (filters, viewer's roles) while the overview is cached.
+
+    The body holds only figures and links; the layout around it (menu, user name, flash
+    messages) is rendered for every request. `build` returns the partial's context.
+    """
+    key = (partial, *key, tuple(current_user.roles))
+    html = services.cached_html(key)
+    if html is None:
+        html = render_template(partial, **build())
+        services.store_html(key, html)
+    return Markup(html)
+
+
 @bp.route("/")
 @role_required(*OVERVIEW_ROLES)
 def index():
     """The leadership overview: key figures, adoption, the compass and teams side by side."""
     filters = _filters()
-    overview = services.overview_for(_today(), **filters)
-    return render_template("overview/index.html", overview=overview, filters=filters, periods=PERIODS,
-                           all_teams=services.team_choices(), print_view=False)
+    today = _today()
+    content = _body("overview/_index_content.html", (today, *filters.values(), False), lambda: dict(
+        overview=services.overview_for(today, **filters), filters=filters, periods=PERIODS,
+        all_teams=services.team_choices(), print_view=False))
+    return render_template("overview/index.html", content=content, print_view=False)
 
 
 @bp.route("/udskrift")
@@ -45,9 +62,11 @@ def index():
 def print_view():
     """The overview laid out for A4 (no navigation or filters; tables open)."""
     filters = _filters()
-    overview = services.overview_for(_today(), **filters)
-    return render_template("overview/index.html", overview=overview, filters=filters, periods=PERIODS,
-                           all_teams=[], print_view=True)
+    today = _today()
+    content = _body("overview/_index_content.html", (today, *filters.values(), True), lambda: dict(
+        overview=services.overview_for(today, **filters), filters=filters, periods=PERIODS, all_teams=[],
+        print_view=True))
+    return render_template("overview/index.html", content=content, print_view=True)
 
 
 @bp.route("/eksport.xlsx")
@@ -76,5 +95,11 @@ def team(team_id: int):
     team = db.get_or_404(Team, team_id)
     if not services.may_see_team(current_user, team):
         abort(403)
-    page = services.team_page(team, _today())
-    return render_template("overview/team.html", team=team, page=page, overview=page.overview)
+    today = _today()
+
+    def context():
+        page = services.team_page(team, today)
+        return dict(team=team, page=page, overview=page.overview)
+
+    content = _body("overview/_team_content.html", (today, team.id), context)
+    return render_template("overview/team.html", team=team, content=content)

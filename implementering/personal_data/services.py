@@ -140,7 +140,9 @@ def erase(person: Person, actor: Person) -> dict[str, int]:
         person.session_version += 1
         # The audit log keeps what happened, but no longer who it was.
         db.session.execute(update(AuditEvent).where(AuditEvent.actor_id == person_id).values(actor_name=ERASED_NAME))
-        for needle in {name, email}:
+        # Targets name a person as "Name <e-mail>" or by e-mail; the e-mail is unique, a bare
+        # name is not ("Per" is inside "Per Hansen"), so only these forms are replaced.
+        for needle in (f"{name} <{email}>", email):
             for event in db.session.scalars(select(AuditEvent).where(AuditEvent.target.contains(needle)
                                                                      | AuditEvent.details.contains(needle))):
                 event.target = event.target.replace(needle, ERASED_NAME)

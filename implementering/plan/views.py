@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..i18n import _, _l
 from ..people.models import Person, Team
-from ..security import ANY_ROLE, PLANNERS, SUPERBRUGER, SUPPORTERS, role_required
+from ..security import ANY_ROLE, PLANNERS, SUPERBRUGER, SUPPORTERS, may_access, role_required
 from . import bp
 from .constants import ACTIVITY_STATUSES, ACTIVITY_TYPES, FOCUS_AREAS
 from .forms import ActivityForm, RolloutForm, StatusForm, golive_form_for, person_choices, team_choices
@@ -42,6 +42,8 @@ def plan_edit_source(activity: Activity):
     target = linked_edit_target(activity)
     if target is None:
         return None
+    if not may_access(current_user, target.endpoint):
+        return target.label, None
     try:
         return target.label, url_for(target.endpoint, **{target.arg: activity.source_id})
     except Exception:  # the owning domain's page may not exist (yet)

@@ -15,7 +15,10 @@ NAV: list = [
 ]
 
 from . import models, views  # noqa: E402,F401
+from .measures import register_goal_measures  # noqa: E402
 from .pages import team_section  # noqa: E402
+
+register_goal_measures()
 
 register_panel("pulse/_panel.html", ANY_ROLE, views.open_pulses_panel, order=20)
 register_section("team", "pulse/_team_section.html", READERS, team_section, order=60)

@@ -139,3 +139,21 @@ def first_day(months: int, today: date) -> date | None:
     from datetime import timedelta
 
     return today - timedelta(days=round(months * 30.44))
+
+
+class RemedyForm(BaseForm):
+    """Choose one of the early warning's remedies to plan for a team."""
+
+    remedy = SelectField(_l("Greb"), validators=[DataRequired(_l("Vælg et greb."))], validate_choice=False)
+    submit = SubmitField(_l("Læg i aktivitetsplanen"))
+
+    def __init__(self, *args, **kwargs):
+        from .warnings import remedy_choices
+
+        super().__init__(*args, **kwargs)
+        self.remedy.choices = remedy_choices()
+
+    def validate_remedy(self, field) -> None:
+        """Only the listed remedies (the field's own check would answer in English)."""
+        if field.data not in {key for key, _label in field.choices}:
+            raise ValidationError(_l("Vælg et af de foreslåede greb."))

@@ -213,3 +213,4 @@ class Response(db.Model):
 
 
 from .answer_models import Answer, AnswerValue, Comment  # noqa: E402,F401
+from .warning_models import EarlyWarning  # noqa: E402,F401

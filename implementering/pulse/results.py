@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..analytics.pulse import (CurvePoint, GroupResult, RawCell, combine, expected_phase, is_shown, item_stats,
-                               motivation_curve, motivation_warning, response_rate, shown_comments, weeks_between)
+                               motivation_curve, response_rate, shown_comments, weeks_between)
 from ..extensions import db
 from ..i18n import _
 from ..people.models import Team
@@ -101,7 +101,9 @@ class Published:
 
     def warning(self, team: Team):
         """The early warning for a team, from its shown means only (None when all is well)."""
-        return motivation_warning([point.mean for point in self.curve(team)])
+        from .warnings import team_warning
+
+        return team_warning([point.mean for point in self.curve(team)])
 
     def comments_for(self, on: date, team_ids: list[int], rng: random.Random | None = None) -> list[str]:
         """Comments of shown cells only, in random order."""

@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from ..database import utcnow
 from ..extensions import db
-from ..i18n import _
+from ..i18n import _, format_dato
 from ..people.models import Department, Team
-from ..security import ANY_ROLE, PLANNERS, public, role_required
+from ..security import ANY_ROLE, PLANNERS, SUPPORTERS, public, role_required
 from . import bp
 from .forms import (ItemWordingForm, NewItemForm, ResultFilterForm, ScheduleForm, answer_form_class, first_day,
                     scores_from)
@@ -112,7 +112,16 @@ def results():
         curve=curve_context(published, teams, chart_id="puls-kurve"), heatmap=heatmap_context(published, teams),
         items=items_context(published, teams), phase=phase_context(published, single, today) if single else None,
         phase_labels=PHASE_LABELS, comments=comments, too_few=too_few(selection.min_size),
+        remedy_form=_remedy_form(single),
         progress=open_round_progress(teams), export_args=request.args.to_dict())
+
+
+def _remedy_form(team):
+    """The remedy form for one team's warning, when the viewer may plan a remedy for it."""
+    from .forms import RemedyForm
+    from .warnings import may_add_remedy
+
+    return RemedyForm() if team is not None and may_add_remedy(current_user, team) else None
 
 
 @bp.route("/eksport.csv")
@@ -249,3 +258,29 @@ def open_pulses_panel(person) -> dict | None:
     if not open_invitations and not progress:
         return None
     return {"invitations": open_invitations, "progress": progress}
+
+
+# --- early warning: the one-click remedy -----------------------------------------------------------
+
+@bp.route("/team/<int:team_id>/greb", methods=["POST"])
+@role_required(*SUPPORTERS)
+def add_remedy(team_id: int):
+    """Plan the chosen remedy as an activity for the team next week (project leaders, the team's superusers)."""
+    from .forms import RemedyForm
+    from .warnings import add_remedy as plan_remedy
+    from .warnings import may_add_remedy
+
+    team = db.get_or_404(Team, team_id)
+    if not may_add_remedy(current_user, team):
+        abort(403)
+    form = RemedyForm()
+    if form.validate_on_submit():
+        activity, created = plan_remedy(team, form.remedy.data, current_user)
+        if created:
+            flash(_("'%(t)s' er lagt i aktivitetsplanen %(d)s.", t=activity.title,
+                    d=format_dato(activity.start_date)), "success")
+        else:
+            flash(_("'%(t)s' står allerede i aktivitetsplanen.", t=activity.title), "info")
+        return redirect(url_for("plan.activity_detail", activity_id=activity.id))
+    flash(" ".join(str(e) for e in form.remedy.errors) or _("Vælg et greb."), "error")
+    return redirect(url_for("pulse.results", team=team.id, periode=0))

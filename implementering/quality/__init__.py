@@ -17,3 +17,6 @@ from . import models, review_models, views  # noqa: E402,F401
 from .panels import register  # noqa: E402
 
 register()
+from .measures import register_goal_measures  # noqa: E402
+
+register_goal_measures()

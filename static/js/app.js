@@ -12,9 +12,30 @@
       try { fig = JSON.parse(el.getAttribute("data-figure")); } catch (e) { return; }
       var config = { displaylogo: false, responsive: true, locale: "da",
                      modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+      /* Small decorative charts (sparklines) are pictures only: nothing to focus or click. */
+      if (el.hasAttribute("data-static")) { config.staticPlot = true; config.displayModeBar = false; }
       window.Plotly.newPlot(el, fig.data || [], fig.layout || {}, config);
     });
   }
+  /* A table wider than its box scrolls sideways: make that region reachable by keyboard. */
+  function focusableScrollRegions() {
+    document.querySelectorAll(".table-scroll").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+        var caption = el.querySelector("caption");
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", (caption && caption.textContent.trim()) || "Tabel (kan rulles vandret)");
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusableScrollRegions);
+  } else {
+    focusableScrollRegions();
+  }
+  window.addEventListener("resize", focusableScrollRegions);
+  document.addEventListener("toggle", focusableScrollRegions, true);
+
   /* plotly.js is large: load it only on pages that have a chart. */
   function start() {
     if (!document.querySelector("[data-figure]")) { return; }

@@ -1,52 +1,18 @@
-"""Browser fixtures: a live server on a demo database and Debian's Chromium driven by Playwright."""
+"""Browser test helpers: where Chromium is, where screenshots go, and logging in.
+
+The fixtures `live_server` and `browser` live in tests/browser/fixtures.py and are available
+to every test module; do not import them."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
-import pytest
-from werkzeug.serving import make_server
 
-from implementering import create_app
-from implementering.extensions import db
-from tests.conftest import app_config
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def live_server(make_database):
-    """The app with CSRF on, the small demo data set loaded, served on a free local port."""
-    from seeds.demo import generate
-
-    app = create_app(app_config(make_database("browser"), WTF_CSRF_ENABLED=True))
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-        generate(size="small", seed=2026)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Headless Chromium (Debian's package; Playwright downloads no browser here)."""
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
-    with playwright_sync.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 def login(page, base_url: str, email: str, password: str) -> None:

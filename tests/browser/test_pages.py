@@ -72,7 +72,7 @@ def test_every_reachable_page_loads_and_has_no_serious_accessibility_problems(li
     finally:
         context.close()
     assert len(visited) >= 3, visited
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_start_page_fits_a_phone_and_the_skip_link_comes_first(live_server, browser):

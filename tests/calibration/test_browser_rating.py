@@ -9,7 +9,7 @@ import re
 import pytest
 
 from seeds.demo import DEMO_PASSWORD
-from tests.browser.conftest import browser, live_server, login  # noqa: F401  (fixtures)
+from tests.browser.conftest import login
 
 pytestmark = pytest.mark.browser
 

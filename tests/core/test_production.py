@@ -62,3 +62,17 @@ def test_the_wsgi_module_and_gunicorn_settings_load(tmp_path, monkeypatch):
 
     settings = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
     assert settings["workers"] >= 2 and settings["preload_app"] is True
+
+
+def test_behind_one_proxy_the_client_address_comes_from_x_forwarded_for(make_database):
+    from implementering.audit.models import AuditEvent
+    from implementering.extensions import db
+
+    app = create_app(app_config(make_database("proxy"), PROXY_COUNT=1))
+    with app.app_context():
+        db.create_all()
+        app.test_client().post("/login", data={"email": "x@kommune.dk", "password": "forkert-forkert"},
+                               headers={"X-Forwarded-For": "192.0.2.7"})
+        assert db.session.query(AuditEvent).filter_by(action="login.failed").one().ip == "192.0.2.7"
+        db.session.remove()
+        db.engine.dispose()

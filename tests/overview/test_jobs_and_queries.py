@@ -9,7 +9,7 @@ from implementering.extensions import db as _db
 from implementering.notifications.models import OutboxMessage
 from implementering.overview.jobs import send_monthly_summary, summary_key
 from implementering.scheduler import JOBS
-from implementering.security import LEDELSE, PROJEKTLEDER, SAGSBEHANDLER
+from implementering.security import LEDELSE, PROJEKTLEDER
 from tests.builders import make_person
 from tests.overview.builders import TODAY, make_world
 
@@ -32,6 +32,7 @@ def test_the_monthly_summary_goes_to_each_leader_once_a_month(db):
     assert [m.recipient for m in messages] == ["leder@test.dk"]
     assert messages[0].idempotency_key == summary_key(date(2026, 11, 1), leader.id)
     body = messages[0].body
+    assert messages[0].subject == "Overblik over udrulningen af VUM, oktober 2026"
     assert "Nøgletal for alle teams" in body and "Hvad har ændret sig" in body
     assert "Nye sager behandlet med VUM (seneste 4 uger): 50 %" in body
     assert "Kompasset" in body
@@ -85,3 +86,26 @@ def test_the_overview_and_team_page_run_a_bounded_number_of_queries_whatever_the
     assert team_many == team_few
     assert many <= QUERY_BOUND and team_many <= QUERY_BOUND
 
+
+
+def test_a_computed_overview_is_reused_within_the_cache_time_and_recomputed_after_clearing(app, db, monkeypatch):
+    from implementering.overview import services
+
+    monkeypatch.setitem(app.config, "OVERVIEW_CACHE_SECONDS", 300)
+    services.clear_cache()
+    try:
+        first = services.overview_for(TODAY)
+        with count_queries() as counter:
+            again = services.overview_for(TODAY)
+        assert again is first and counter["n"] == 0
+        services.clear_cache()
+        assert services.overview_for(TODAY) is not first
+    finally:
+        services.clear_cache()
+
+
+def test_tests_run_without_the_cache(app):
+    from implementering.overview.services import cache_seconds
+
+    with app.app_context():
+        assert cache_seconds() == 0

@@ -94,3 +94,43 @@ def test_the_overall_plan_figure_uses_a_goal_target_when_one_is_set(db):
     _db.session.commit()
     figure = by_key(overview_for(TODAY))["plan_done_share"]
     assert (figure.value, figure.target, figure.from_goal, figure.light) == (50.0, 50.0, True, cp.GREEN)
+
+
+def test_key_figures_are_offered_as_goal_measures_with_the_overviews_value(db):
+    from implementering.plan.goals import MEASURES
+
+    make_world(teams=1)
+    assert MEASURES["adoption_share"].compute(TODAY) == 50.0
+    assert MEASURES["motivation_mean"].compute(TODAY) == 4.0
+
+
+def test_adoption_is_followed_from_each_teams_go_live(db):
+    early = make_team(go_live=date(2026, 6, 1))
+    late = make_team(go_live=date(2026, 10, 12))
+    add_cases(early, on=date(2026, 9, 7), new=2, new_vum=1)
+    add_cases(late, on=date(2026, 9, 7), new=2, new_vum=0)      # before its go-live
+    add_cases(late, on=date(2026, 11, 2), new=4, new_vum=3)
+    chart = overview_for(TODAY).charts["adoption"]
+    rows = {row[0]: row[1:] for row in chart.rows}
+    header = chart.columns[1:]
+    september = dict(zip(header, rows["2026-09-01"]))
+    assert september["Alle valgte teams"] == "25 %"          # 1 of 4 new cases in September
+    assert september[early.name] == "50 %" and september[late.name] == "–"
+    assert dict(zip(header, rows["2026-11-01"]))[late.name] == "75 %"
+    single = overview_for(TODAY, team_id=late.id).charts["adoption"]
+    assert single.rows[0][0] == "2026-10-12" and dict(single.rows)["2026-11-02"] == "75 %"
+
+
+def test_the_headline_counts_the_lights_and_names_the_weakest_area(db):
+    make_world(teams=1)
+    headline = overview_for(TODAY).readings["headline"]
+    # plan 50 % red, overdue 1 yellow (target 0), training 50 % red, adoption 50 % red, motivation 4.0 green
+    assert headline.startswith("1 af 5 nøgletal med mål er grønne, 1 gule og 3 røde")
+    assert "svagest i kompasset står parathed" in headline
+
+
+def test_the_headline_names_teams_that_have_not_started(db):
+    make_team(go_live=TODAY - timedelta(days=30))
+    make_team(go_live=TODAY - timedelta(days=20))
+    add_readiness(["ja"])
+    assert "2 teams er gået live uden sager i VUM" in overview_for(TODAY).readings["headline"]

@@ -1,5 +1,5 @@
 """The overview pages through the client: roles, filters, print view, export, team page and sections."""
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
@@ -163,3 +163,74 @@ def test_leadership_gets_the_headline_panel_on_the_start_page(client, login_as, 
     login_as(LEDELSE)
     html = client.get("/").get_data(as_text=True)
     assert "Udrulningen lige nu" in html and "Se hele overblikket" in html
+
+
+def test_leadership_is_not_linked_to_pages_it_may_not_open(client, login_as):
+    make_world(teams=1)
+    login_as(LEDELSE)
+    html = client.get("/overblik/").get_data(as_text=True)
+    assert 'href="/sager/' not in html          # the case register is for supporters only
+    assert 'href="/plan/"' in html or 'href="/puls/"' in html
+
+
+def test_a_project_leader_is_linked_to_the_case_register(client, login_as):
+    make_world(teams=1)
+    login_as(PROJEKTLEDER)
+    assert 'href="/sager/' in client.get("/overblik/").get_data(as_text=True)
+
+
+def test_a_cached_page_body_is_never_shared_between_viewers_with_different_roles(app, client, login_as, monkeypatch):
+    from implementering.overview import services
+
+    monkeypatch.setitem(app.config, "OVERVIEW_CACHE_SECONDS", 300)
+    services.clear_cache()
+    try:
+        make_world(teams=1)
+        login_as(LEDELSE)
+        assert 'href="/sager/' not in client.get("/overblik/").get_data(as_text=True)
+        login_as(PROJEKTLEDER)
+        assert 'href="/sager/' in client.get("/overblik/").get_data(as_text=True)
+    finally:
+        services.clear_cache()
+
+
+def test_the_print_and_export_links_keep_the_filters(client, login_as):
+    _dep, made = make_world(teams=1)
+    department_id = made[0][0].department_id
+    login_as(LEDELSE)
+    html = client.get(f"/overblik/?afdeling={department_id}&periode=6").get_data(as_text=True)
+    assert f"/overblik/udskrift?afdeling={department_id}&amp;periode=6" in html
+    assert f"/overblik/eksport.xlsx?afdeling={department_id}&amp;periode=6" in html
+    response = client.get(f"/overblik/eksport.xlsx?afdeling={department_id}&periode=6")
+    sheet = load_workbook(BytesIO(response.data))["Nøgletal"]
+    assert sheet["B3"].value == 6
+
+
+def test_the_team_page_of_a_team_without_any_data_still_renders(client, login_as):
+    team = make_team(go_live=None)
+    login_as(LEDELSE)
+    response = client.get(f"/overblik/team/{team.id}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Ingen forsinkede aktiviteter." in html and "Ingen støtte registreret." in html
+    assert "ikke fastsat" in html
+
+
+def test_an_unknown_team_is_not_found(client, login_as, db):
+    login_as(LEDELSE)
+    assert client.get("/overblik/team/999999").status_code == 404
+
+
+def test_names_behind_course_to_first_case_are_shown_to_supporters_but_not_to_leadership(client, login_as):
+    from tests.overview.builders import add_course
+
+    team = make_team(go_live=TODAY - timedelta(days=60))
+    worker = make_person(name="Karla Kursist", team=team, password=None)
+    add_course([worker], TODAY - timedelta(days=70))
+    add_cases(team, worker, on=TODAY - timedelta(days=60), new=1, new_vum=1)
+    login_as(LEDELSE)
+    html = client.get(f"/overblik/team/{team.id}").get_data(as_text=True)
+    assert "Karla Kursist" not in html and "Medianen fra kursus til første VUM-sag er 10 dage." in html
+    login_as(PROJEKTLEDER)
+    html = client.get(f"/overblik/team/{team.id}").get_data(as_text=True)
+    assert "Karla Kursist" in html

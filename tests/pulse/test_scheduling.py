@@ -38,7 +38,7 @@ def test_running_the_job_twice_the_same_day_changes_nothing(db):
     make_schedule([team])
     run_pulse_rounds(MONDAY)
     again = run_pulse_rounds(MONDAY)
-    assert again == {"closed": 0, "opened": 0, "invited": 0, "reminded": 0}
+    assert again == {"closed": 0, "opened": 0, "invited": 0, "reminded": 0, "warned": 0}
     assert db.session.scalar(select(func.count()).select_from(Round)) == 1
     assert len(outbox()) == 3
     assert db.session.scalar(select(func.count()).select_from(Token)) == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from seeds.demo import DEMO_PASSWORD
-from tests.browser.conftest import OUTPUT, browser, live_server, login  # noqa: F401  (fixtures)
+from tests.browser.conftest import OUTPUT, login
 
 pytestmark = pytest.mark.browser
 
