@@ -45,7 +45,16 @@ class BaseForm(FlaskForm):
             is_text = isinstance(field, (StringField, TextAreaField))
             if is_text and not isinstance(field, PasswordField) and name != "csrf_token":
                 extra.setdefault(name, []).append(NoCPR())
-        return super().validate(extra_validators=extra)
+        valid = super().validate(extra_validators=extra)
+        for field in self._fields.values():
+            # A date or number field re-shows what was typed: never a CPR number.
+            raw = getattr(field, "raw_data", None) or []
+            if any(isinstance(value, str) and contains_cpr(value) for value in raw):
+                field.raw_data = [redact_cpr(value) if isinstance(value, str) else value for value in raw]
+                if not field.errors:
+                    field.errors = [str(CPR_MESSAGE)]
+                valid = False
+        return valid
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -53,3 +62,21 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def uploaded_table(form):
+    """Validate an upload form and read its `file` field as a CSV/XLSX table.
+
+    Returns (headers, rows), or None when the form is not submitted or not valid; a file
+    that cannot be read gets its Danish message on the file field.
+    """
+    from .tabular import TableError, read_table
+
+    if not form.validate_on_submit():
+        return None
+    upload = form.file.data
+    try:
+        return read_table(upload.filename, upload.read())
+    except TableError as exc:
+        form.file.errors.append(str(exc))
+        return None

@@ -68,7 +68,11 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode("cp1252")
+    except UnicodeDecodeError as exc:  # five bytes are undefined in Windows-1252
+        raise TableError("Filen kunne ikke læses som tekst. Gem den som CSV (UTF-8) eller Excel (.xlsx).") from exc
 
 
 def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
@@ -82,8 +86,11 @@ def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text), dialect)
-    return _rows_from(reader)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        return _rows_from(reader)
+    except csv.Error as exc:  # e.g. a stray line break or a huge field
+        raise TableError("Filen kunne ikke læses som CSV. Kontrollér, at den er gemt som CSV fra regnearket.") from exc
 
 
 def read_xlsx(data: bytes) -> tuple[list[str], list[Row]]:

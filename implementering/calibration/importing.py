@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..i18n import _
 from ..people.models import Person
-from ..privacy import contains_cpr
+from ..privacy import contains_cpr, redact_cpr
 from ..tabular import ImportReport, Row, normalise_header
 from .models import SOURCE_PAPER, CalibrationRound, Rating, Submission
 
@@ -154,7 +154,7 @@ def _parse_wide(headers, rows, lookups, report) -> list[_Parsed]:
     theme_cols = {h: lookups.theme(h) for h in headers if h not in (rater_col, vignette_col) and h}
     unknown = [h for h, theme in theme_cols.items() if theme is None]
     if vignette_col is None or not any(theme_cols.values()) or unknown:
-        detail = ", ".join(unknown) if unknown else ""
+        detail = redact_cpr(", ".join(unknown)) if unknown else ""  # a header may hold a CPR number
         report.add_problem(1, _("Kolonnerne skal være bedømmer, vignette og et tema pr. kolonne. Ukendte kolonner: %(d)s",
                                 d=detail or _("ingen")))
         return []

@@ -6,11 +6,11 @@ from flask_login import current_user
 
 from ..analytics.agreement import DEFAULT_LEVEL, LEVELS
 from ..extensions import db
+from ..forms import uploaded_table
 from ..i18n import _
 from ..people.services import teams_in_order
 from ..security import ANY_ROLE, READERS, SUPPORTERS, role_required
 from ..settings.services import active_themes, scale_labels
-from ..tabular import TableError, read_table
 from . import bp
 from .forms import (CloseForm, ImportForm, RoundForm, VignetteForm, rating_form, reason_field_name,
                     reference_form, value_field_name)
@@ -171,18 +171,14 @@ def round_import(round_id: int):
         abort(403)
     form = ImportForm()
     report = None
-    if form.validate_on_submit():
-        upload = form.file.data
-        try:
-            headers, rows = read_table(upload.filename, upload.read())
-        except TableError as exc:
-            form.file.errors.append(str(exc))
-        else:
-            report = import_ratings(round_, headers, rows)
-            if report.ok:
-                flash(_("Importen er gennemført: %(n)s vurderinger fra %(r)s bedømmere.",
-                        n=report.created, r=report.updated), "success")
-                return redirect(url_for("calibration.round_detail", round_id=round_.id))
+    table = uploaded_table(form)
+    if table is not None:
+        headers, rows = table
+        report = import_ratings(round_, headers, rows)
+        if report.ok:
+            flash(_("Importen er gennemført: %(n)s vurderinger fra %(r)s bedømmere.",
+                    n=report.created, r=report.updated), "success")
+            return redirect(url_for("calibration.round_detail", round_id=round_.id))
     return render_template("calibration/import.html", round=round_, form=form, report=report)
 
 

@@ -20,7 +20,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..i18n import _
 from ..people.models import Department, Person, Team
-from ..privacy import contains_cpr
+from ..privacy import contains_cpr, redact_cpr
 from ..settings.models import Theme
 from ..tabular import ImportReport, Row, normalise_header
 from .models import CASE_TYPES, CHANGE, FOLLOW_UP, NEW, STEP_COLUMNS, VUM_STEPS, Case, CaseImport, CaseRating
@@ -303,7 +303,7 @@ def import_cases(rows: list[Row], mapping: dict[str, str], person: Person | None
         if hidden:
             report.add_problem(rows[-1].line, _("… og %(n)s rækker mere med fejl. Ret de viste, og prøv igen.",
                                                 n=hidden))
-    log = CaseImport(imported_by_id=person.id if person else None, filename=(filename or "")[:255],
+    log = CaseImport(imported_by_id=person.id if person else None, filename=redact_cpr(filename or "")[:255],
                      row_count=len(rows), applied=report.ok,
                      mapping="\n".join(f"{key}={column}" for key, column in mapping.items()))
     if report.ok:

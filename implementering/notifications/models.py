@@ -9,6 +9,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..database import Entity
 from ..extensions import db
 
+#: Mail whose body carries a personal one-time link: admins never see the body, and it is
+#: blanked once sent, so nobody can use the link on the recipient's behalf.
+ONE_TIME_LINK_CATEGORIES = frozenset({"pulse.invitation", "pulse.reminder", "accounts.password_reset"})
+BODY_REMOVED = "[Indholdet er fjernet efter afsendelse, fordi det indeholdt et personligt engangslink.]"
+
 PENDING = "pending"
 SENT = "sent"
 FAILED = "failed"
@@ -34,3 +39,8 @@ class OutboxMessage(Entity, db.Model):
     )
     #: What produced the message (e.g. 'pulse.invitation'), for filtering in the admin view.
     category: Mapped[str] = mapped_column(String(60), default="", nullable=False)
+
+    @property
+    def hides_body(self) -> bool:
+        """True when the body holds a personal one-time link that admins must not see."""
+        return self.category in ONE_TIME_LINK_CATEGORIES

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..database import utcnow
 from ..extensions import db
-from .models import FAILED, PENDING, SENT, OutboxMessage
+from .models import BODY_REMOVED, FAILED, PENDING, SENT, OutboxMessage
 
 
 def queue_email(recipient: str, subject: str, body: str, *, key: str | None = None,
@@ -127,6 +127,8 @@ def deliver_pending(settings: SmtpSettings, max_attempts: int, now: datetime | N
                 counts[_record_failure(message, exc, max_attempts, now)] += 1
             else:
                 message.status, message.sent_at, message.last_error = SENT, utcnow(), ""
+                if message.hides_body:
+                    message.body = BODY_REMOVED
                 message.attempts += 1
                 counts["sent"] += 1
             db.session.commit()

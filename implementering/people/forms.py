@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
@@ -17,7 +17,8 @@ def _unique(model, column, message):
 
     def check(form, field):
         value = (field.data or "").strip().lower()
-        stmt = select(model.id).where(func.lower(column) == value)
+        # SQLite's lower() leaves Æ/Ø/Å alone, so also match the exact text the unique index compares.
+        stmt = select(model.id).where(or_(func.lower(column) == value, column == (field.data or "").strip()))
         if form.editing_id is not None:
             stmt = stmt.where(model.id != form.editing_id)
         if db.session.scalar(stmt) is not None:

@@ -6,9 +6,9 @@ from flask_login import current_user
 
 from ..core.panels import sections_for
 from ..extensions import db
+from ..forms import uploaded_table
 from ..i18n import _
 from ..security import PLANNERS, READERS, ROLE_LABELS, role_required
-from ..tabular import TableError, read_table
 from . import bp
 from .forms import DepartmentForm, ImportForm, PersonForm, SuperuserTeamsForm, TeamForm
 from .models import Department, Person, Team
@@ -96,18 +96,14 @@ def person_import():
     """Upload a CSV/XLSX of persons; all rows are imported or none, with a row report."""
     form = ImportForm()
     report = None
-    if form.validate_on_submit():
-        upload = form.file.data
-        try:
-            headers, rows = read_table(upload.filename, upload.read())
-        except TableError as exc:
-            form.file.errors.append(str(exc))
-        else:
-            report = import_persons(headers, rows)
-            if report.ok:
-                flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
-                        c=report.created, u=report.updated, n=report.unchanged), "success")
-                return redirect(url_for("people.person_list"))
+    table = uploaded_table(form)
+    if table is not None:
+        headers, rows = table
+        report = import_persons(headers, rows)
+        if report.ok:
+            flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
+                    c=report.created, u=report.updated, n=report.unchanged), "success")
+            return redirect(url_for("people.person_list"))
     return render_template("people/person_import.html", form=form, report=report)
 
 

@@ -147,6 +147,10 @@ def _parse_row(row: Row, report: ImportReport, people: dict[str, Person], teams:
     for header, text in values.items():
         if isinstance(text, str) and contains_cpr(text):
             problems.append(_("kolonnen '%(col)s' ser ud til at indeholde et CPR-nummer", col=header))
+    if problems:  # say nothing else about this row: another message could echo the number
+        for problem in problems:
+            report.add_problem(row.line, problem)
+        return None
     activity = None
     if values.get("id"):
         try:
@@ -187,7 +191,7 @@ def _parse_row(row: Row, report: ImportReport, people: dict[str, Person], teams:
     for header in ("starttid", "sluttid"):
         try:
             times[header] = _parse_time(values.get(header, ""))
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, OverflowError):
             problems.append(_("'%(v)s' i kolonnen %(col)s er ikke et klokkeslæt (brug fx 09:30)",
                               v=values.get(header), col=header))
     responsible = None

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..forms import uploaded_table
 from ..i18n import _
 from ..security import ANY_ROLE, PLANNERS, READERS, public, role_required
-from ..tabular import TableError, read_table
 from . import bp
 from .calendar import SCOPE_PERSON, SCOPE_PLAN, build_calendar, feed_activities, find_token, get_token, renew_token, revoke_token
 from .exchange import export_workbook, import_activities, plan_for_export
@@ -41,20 +41,16 @@ def import_plan():
     """Upload an edited export: all rows are applied, or none and each bad row is listed."""
     form = ImportForm()
     report = None
-    if form.validate_on_submit():
-        upload = form.file.data
-        try:
-            headers, rows = read_table(upload.filename, upload.read())
-        except TableError as exc:
-            form.file.errors.append(str(exc))
-        else:
-            report = import_activities(headers, rows, current_user)
-            if report.ok:
-                db.session.commit()
-                flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
-                        c=report.created, u=report.updated, n=report.unchanged), "success")
-                return redirect(url_for("plan.activity_list"))
-            db.session.rollback()
+    table = uploaded_table(form)
+    if table is not None:
+        headers, rows = table
+        report = import_activities(headers, rows, current_user)
+        if report.ok:
+            db.session.commit()
+            flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
+                    c=report.created, u=report.updated, n=report.unchanged), "success")
+            return redirect(url_for("plan.activity_list"))
+        db.session.rollback()
     return render_template("plan/import.html", form=form, report=report)
 
 

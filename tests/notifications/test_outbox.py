@@ -127,3 +127,16 @@ def test_the_admin_can_read_the_outbox(client, login_as, db):
     message = db.session.query(OutboxMessage).one()
     detail = client.get(f"/udbakke/{message.id}")
     assert "Velkommen" in detail.get_data(as_text=True)
+
+
+def test_a_one_time_link_is_never_shown_to_admins_and_is_blanked_once_sent(client, login_as, db, smtp_server):
+    from implementering.notifications.models import BODY_REMOVED
+
+    message = queue_email("a@kommune.dk", "Pulsmåling", "Svar her: https://vum/puls/svar/HEMMELIGT-TOKEN",
+                          category="pulse.invitation")
+    login_as("admin")
+    assert "HEMMELIGT-TOKEN" not in client.get(f"/udbakke/{message.id}").get_data(as_text=True)
+    deliver_outbox()
+    assert b"HEMMELIGT-TOKEN" in smtp_server.messages[0].content  # the recipient got the link
+    db.session.expire_all()
+    assert db.session.get(OutboxMessage, message.id).body == BODY_REMOVED
