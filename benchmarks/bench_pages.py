@@ -18,13 +18,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from implementering import create_app  # noqa: E402
 from implementering.extensions import db  # noqa: E402
 
-PAGES = {
-    "projektleder@demo.dk": ["/", "/teams", "/personer", "/afdelinger", "/plan/", "/plan/tidslinje", "/uddannelse/",
-                             "/sager/", "/kvalitet/", "/puls/", "/kalibrering/"],
-    "admin@demo.dk": ["/brugere", "/indstillinger/", "/udbakke/"],
-    "leder@demo.dk": ["/", "/overblik/"],
-    "sagsbehandler@demo.dk": ["/", "/min-side"],
-}
+#: Extra pages beyond each role's main menu.
+EXTRA_PAGES = {"leder@demo.dk": ["/overblik/team/1"], "projektleder@demo.dk": ["/teams/1", "/personer/1"]}
+
+
+def pages_by_role(app) -> dict[str, list[str]]:
+    """Every main-menu page of each demo role (from the navigation itself), plus a few extras."""
+    from flask import url_for
+
+    from implementering.accounts.services import find_by_email
+    from implementering.navigation import nav_items_for
+    from seeds.demo import DEMO_ACCOUNTS
+
+    pages = {}
+    with app.test_request_context():
+        for email, _name, _roles in DEMO_ACCOUNTS:
+            person = find_by_email(email)
+            pages[email] = [url_for(item.endpoint) for item in nav_items_for(person)] + EXTRA_PAGES.get(email, [])
+    return pages
 
 
 def _median_seconds(client, path: str, repeat: int) -> float | None:
@@ -42,11 +53,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="small", choices=["small", "large"])
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--database-url", help="an EMPTY database to fill (default: a temporary SQLite file)")
     args = parser.parse_args()
     from seeds.demo import DEMO_PASSWORD, generate
 
     folder = tempfile.mkdtemp(prefix="vum-bench-")
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "SECRET_KEY": "bench",
+    url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-" * 8,
                       "WTF_CSRF_ENABLED": False, "TESTING": False})
     with app.app_context():
         db.create_all()
@@ -57,7 +70,7 @@ def main() -> None:
     floor = _median_seconds(client, "/health", args.repeat * 2)
     print(f"/health median: {floor * 1000:.2f} ms (the floor, ratio 1.0)")
     print(f"{'page':<28}{'role':<24}{'median ms':>10}{'ratio':>8}")
-    for email, pages in PAGES.items():
+    for email, pages in pages_by_role(app).items():
         client.post("/login", data={"email": email, "password": DEMO_PASSWORD})
         for path in pages:
             seconds = _median_seconds(client, path, args.repeat)

@@ -250,6 +250,23 @@ def progress(round_: CalibrationRound) -> list[tuple[Person, str]]:
     return rows
 
 
+def progress_counts(round_: CalibrationRound) -> tuple[int, int]:
+    """(submitted, invited) for a round, counted with three small queries (for start-page boxes).
+
+    Counts the same people as `progress`: active raters of the round's teams plus anyone
+    with a submission.
+    """
+    from ..people.models import PersonRole
+
+    team_ids = [team.id for team in round_.teams]
+    invited = set(db.session.scalars(
+        select(Person.id).where(Person.team_id.in_(team_ids), Person.active.is_(True),
+                                Person.role_rows.any(PersonRole.role.in_(RATER_ROLES))))) if team_ids else set()
+    rows = db.session.execute(select(Submission.rater_id, Submission.submitted_at)
+                              .where(Submission.round_id == round_.id)).all()
+    return sum(1 for _rater, at in rows if at is not None), len(invited | {rater for rater, _at in rows})
+
+
 def open_rounds_to_rate(person: Person, today: date) -> list[CalibrationRound]:
     """Open rounds (already started) that invite `person` and that they have not submitted yet."""
     if not person.has_any_role(RATER_ROLES) or person.team_id is None:

@@ -246,3 +246,14 @@ def test_every_calibration_route_sends_anonymous_visitors_to_login(app, client):
         method = "GET" if "GET" in rule.methods else "POST"
         response = client.open(url, method=method)
         assert response.status_code == 302 and "/login" in response.headers["Location"], url
+
+
+def test_progress_counts_agree_with_the_full_progress_list(setup):
+    """The start page's cheap counts and the round page's list count the same people."""
+    from implementering.calibration.services import progress, progress_counts
+
+    round_ = setup["round"]
+    assert progress_counts(round_) == (0, 4)
+    _submit_all(setup, values=(1, 2))
+    rows = progress(round_)
+    assert progress_counts(round_) == (sum(1 for _p, s in rows if s == "submitted"), len(rows)) == (2, 4)
