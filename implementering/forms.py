@@ -43,6 +43,8 @@ class BaseForm(FlaskForm):
         extra = dict(extra_validators or {})
         for name, field in self._fields.items():
             is_text = isinstance(field, (StringField, TextAreaField))
+            if is_text and isinstance(field.data, str) and "\x00" in field.data:
+                field.data = field.data.replace("\x00", "")  # PostgreSQL refuses NUL in text
             if is_text and not isinstance(field, PasswordField) and name != "csrf_token":
                 extra.setdefault(name, []).append(NoCPR())
         valid = super().validate(extra_validators=extra)

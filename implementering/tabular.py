@@ -77,7 +77,7 @@ def _decode(data: bytes) -> str:
 
 def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
     """Read CSV bytes (delimiter ';', ',' or tab, sniffed) into headers and rows."""
-    text = _decode(data)
+    text = _decode(data).replace("\x00", "")  # PostgreSQL refuses NUL in text
     if not text.strip():
         raise TableError("Filen er tom.")
     sample = text[:4096]
