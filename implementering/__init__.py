@@ -73,9 +73,11 @@ def refuse_unsafe_production(app: Flask) -> None:
 def register_security(app: Flask) -> None:
     """Security headers on every response, idle session timeout, and the proxy's client address."""
     from .accounts.sessions import enforce_idle_timeout
+    from .audit.exports import install as install_export_audit
     from .core.headers import install
 
     install(app)
+    install_export_audit(app)
     app.before_request(enforce_idle_timeout)
     if app.config.get("PROXY_COUNT"):
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..analytics.agreement import DEFAULT_LEVEL, LEVELS
+from ..audit import record
 from ..extensions import db
 from ..forms import uploaded_table
 from ..i18n import _
@@ -176,6 +177,7 @@ def round_import(round_id: int):
         headers, rows = table
         report = import_ratings(round_, headers, rows)
         if report.ok:
+            record(current_user, "import", target=f"kalibreringsrunde {round_.id}", details=f"{report.created} vurderinger")
             flash(_("Importen er gennemført: %(n)s vurderinger fra %(r)s bedømmere.",
                     n=report.created, r=report.updated), "success")
             return redirect(url_for("calibration.round_detail", round_id=round_.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from ..audit import record
 from ..extensions import db
 from ..i18n import _
 from ..people.services import departments_in_order, teams_in_order
@@ -112,6 +113,7 @@ def case_import_mapping(token: str):
         report = import_cases(rows, mapping_from(form), current_user, filename=filename)
         if report.ok:
             discard_upload(current_app.instance_path, token)
+            record(current_user, "import", target="sagsregister", details=f"{report.created} oprettet, {report.updated} opdateret")
             flash(_("Importen er gennemført: %(c)s sager oprettet, %(u)s opdateret, %(n)s uændret.",
                     c=report.created, u=report.updated, n=report.unchanged), "success")
             return redirect(url_for("cases.import_history"))

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..core.panels import sections_for
+from ..audit import record
 from ..extensions import db
 from ..forms import uploaded_table
 from ..i18n import _
@@ -101,6 +102,7 @@ def person_import():
         headers, rows = table
         report = import_persons(headers, rows)
         if report.ok:
+            record(current_user, "import", target="personer", details=f"{report.created} oprettet, {report.updated} opdateret")
             flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
                     c=report.created, u=report.updated, n=report.unchanged), "success")
             return redirect(url_for("people.person_list"))

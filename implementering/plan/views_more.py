@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..audit import record
 from ..extensions import db
 from ..forms import uploaded_table
 from ..i18n import _
@@ -47,6 +48,7 @@ def import_plan():
         report = import_activities(headers, rows, current_user)
         if report.ok:
             db.session.commit()
+            record(current_user, "import", target="aktivitetsplan", details=f"{report.created} oprettet, {report.updated} opdateret")
             flash(_("Importen er gennemført: %(c)s oprettet, %(u)s opdateret, %(n)s uændret.",
                     c=report.created, u=report.updated, n=report.unchanged), "success")
             return redirect(url_for("plan.activity_list"))
