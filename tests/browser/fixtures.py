@@ -17,8 +17,9 @@ from tests.conftest import app_config
 
 
 @pytest.fixture(scope="session")
-def live_server(make_database):
-    """The app with CSRF on, the small demo data set loaded, served on a free local port."""
+def live_app(make_database):
+    """The live server's app (CSRF on, small demo data loaded); use live_app.app_context() to
+    prepare data in the very database the live server serves."""
     from seeds.demo import generate
 
     app = create_app(app_config(make_database("browser"), WTF_CSRF_ENABLED=True))
@@ -26,6 +27,13 @@ def live_server(make_database):
         db.drop_all()
         db.create_all()
         generate(size="small", seed=2026)
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The live_app served on a free local port; the value is the base URL."""
+    app = live_app
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # keep test output readable
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
